@@ -1,0 +1,408 @@
+//! [`Analyzer`]: a compiled [`AnalyzerSpec`].
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::Arc;
+
+use compact_str::CompactString;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::text::data;
+use crate::text::filters::{self, CharFn, CharMap};
+use crate::text::segment::{Segment, segment_into};
+use crate::text::spec::{AnalyzerSpec, FilterSpec, Profile};
+use crate::text::stem::LightStemmer;
+use crate::text::token::Token;
+
+/// Segmenter plus normalization steps. Cheap to clone, `Send + Sync`, immutable.
+///
+/// ```
+/// use fahras_core::text::{Analyzer, Profile};
+///
+/// let search = Analyzer::new(Profile::Search);
+/// assert_eq!(search.normalize("الأمينُ العـــام"), "الامين العام");
+/// let tokens = search.analyze("قَرار رقم ١٢");
+/// assert_eq!(tokens[2].norm, "12");
+/// assert_eq!(tokens[2].bytes.slice("قَرار رقم ١٢"), "١٢");
+/// ```
+#[derive(Clone)]
+pub struct Analyzer {
+    spec: AnalyzerSpec,
+    steps: Arc<[Step]>,
+}
+
+impl fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("spec", &self.spec)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Table domain: every char below this has a precomputed fold result.
+const LOW: usize = 0x800;
+const KEEP: u32 = u32::MAX;
+const DROP: u32 = u32::MAX - 1;
+
+/// A run of per-character folds fused into one lookup.
+struct FoldTable {
+    low: Box<[u32]>,
+    fns: Vec<CharFn>,
+}
+
+impl FoldTable {
+    fn new(fns: Vec<CharFn>) -> Self {
+        let low = (0..LOW as u32)
+            .map(|u| {
+                let Some(c) = char::from_u32(u) else {
+                    return KEEP;
+                };
+                match fold_slow(&fns, c) {
+                    None => DROP,
+                    Some(d) if d == c => KEEP,
+                    Some(d) => d as u32,
+                }
+            })
+            .collect();
+        Self { low, fns }
+    }
+
+    /// The fold of `c`: `None` when it is dropped.
+    #[inline]
+    fn map(&self, c: char) -> Option<char> {
+        let u = c as usize;
+        if u < LOW {
+            match self.low[u] {
+                KEEP => Some(c),
+                DROP => None,
+                // Built from `char`s above, so always valid.
+                v => char::from_u32(v),
+            }
+        } else {
+            fold_slow(&self.fns, c)
+        }
+    }
+
+    /// Fold `s`; `None` when nothing changes (the common case, no allocation).
+    fn apply(&self, s: &str) -> Option<CompactString> {
+        let mut it = s.char_indices();
+        let (at, first) = loop {
+            let (i, c) = it.next()?;
+            let m = self.map(c);
+            if m != Some(c) {
+                break (i, m);
+            }
+        };
+        let mut out = CompactString::with_capacity(s.len());
+        out.push_str(&s[..at]);
+        if let Some(d) = first {
+            out.push(d);
+        }
+        for (_, c) in it {
+            if let Some(d) = self.map(c) {
+                out.push(d);
+            }
+        }
+        Some(out)
+    }
+}
+
+fn fold_slow(fns: &[CharFn], c: char) -> Option<char> {
+    let mut c = c;
+    for f in fns {
+        match f(c) {
+            CharMap::Keep => {}
+            CharMap::Drop => return None,
+            CharMap::To(d) => c = d,
+        }
+    }
+    Some(c)
+}
+
+enum Step {
+    Fold(FoldTable),
+    Nfkc,
+    StopWords(HashSet<CompactString>),
+    Stem(LightStemmer),
+}
+
+impl Analyzer {
+    /// The analyzer of a preset profile.
+    pub fn new(profile: Profile) -> Self {
+        // Presets are built from data compiled into the crate; their tests make
+        // sure they build, so this cannot fail at run time.
+        Self::from_spec(AnalyzerSpec::preset(profile))
+            .unwrap_or_else(|e| unreachable!("preset `{}`: {e}", profile.as_str()))
+    }
+
+    /// The `search` preset: every fold.
+    pub fn search() -> Self {
+        Self::new(Profile::Search)
+    }
+
+    /// The `strict` preset: lossless folds only.
+    pub fn strict() -> Self {
+        Self::new(Profile::Strict)
+    }
+
+    /// Build an analyzer from a spec. Data lists (stop words, stemmer exceptions)
+    /// go through the steps before theirs, so they match whatever those steps produce.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidSpec`](crate::ErrorKind::InvalidSpec) for an unsupported spec version.
+    pub fn from_spec(spec: AnalyzerSpec) -> Result<Self> {
+        if spec.version != crate::text::SPEC_VERSION {
+            return Err(Error::new(
+                ErrorKind::InvalidSpec,
+                format_args!(
+                    "analyzer spec version `{}` is not supported (this build reads `{}`)",
+                    spec.version,
+                    crate::text::SPEC_VERSION
+                ),
+            ));
+        }
+        let mut steps: Vec<Step> = Vec::new();
+        let mut pending: Vec<CharFn> = Vec::new();
+        for f in &spec.filters {
+            let fold: Option<CharFn> = match f {
+                FilterSpec::ZeroWidth => Some(filters::zero_width::map),
+                FilterSpec::Tatweel => Some(filters::tatweel::map),
+                FilterSpec::Tashkeel => Some(filters::tashkeel::map),
+                FilterSpec::Digits => Some(filters::digits::map),
+                FilterSpec::PersianLetters => Some(filters::persian::map),
+                FilterSpec::Alef => Some(filters::alef::map),
+                FilterSpec::AlefMaqsura => Some(filters::alef_maqsura::map),
+                FilterSpec::Hamza => Some(filters::hamza::map),
+                FilterSpec::TehMarbuta => Some(filters::teh_marbuta::map),
+                FilterSpec::Punctuation => Some(filters::punctuation::map),
+                FilterSpec::LatinLowercase => Some(filters::latin::lowercase),
+                FilterSpec::LatinAccents => Some(filters::latin::accents),
+                FilterSpec::Nfkc | FilterSpec::StopWords | FilterSpec::LightStem => None,
+            };
+            if let Some(fold) = fold {
+                pending.push(fold);
+                continue;
+            }
+            if !pending.is_empty() {
+                steps.push(Step::Fold(FoldTable::new(std::mem::take(&mut pending))));
+            }
+            let step = match f {
+                FilterSpec::Nfkc => Step::Nfkc,
+                FilterSpec::StopWords => {
+                    let before = Pipeline(&steps);
+                    Step::StopWords(
+                        data::lines(data::STOPWORDS)
+                            .filter_map(|w| before.fold(w))
+                            .collect(),
+                    )
+                }
+                FilterSpec::LightStem => {
+                    Step::Stem(LightStemmer::new(|w| Pipeline(&steps).fold(w)))
+                }
+                _ => unreachable!("folds are handled above"),
+            };
+            steps.push(step);
+        }
+        if !pending.is_empty() {
+            steps.push(Step::Fold(FoldTable::new(pending)));
+        }
+        Ok(Self {
+            spec,
+            steps: steps.into(),
+        })
+    }
+
+    /// The spec this analyzer was built from.
+    pub fn spec(&self) -> &AnalyzerSpec {
+        &self.spec
+    }
+
+    /// Segment `text` and normalize every token. Tokens whose norm is empty
+    /// (a lone diacritic) or that a step drops (stop words) are left out.
+    pub fn analyze(&self, text: &str) -> Vec<Token> {
+        let mut out = Vec::with_capacity(text.len() / 8 + 1);
+        self.analyze_into(text, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// Like [`analyze`](Self::analyze), reusing buffers (batch and index paths).
+    pub fn analyze_into(&self, text: &str, segments: &mut Vec<Segment>, out: &mut Vec<Token>) {
+        segments.clear();
+        segment_into(text, segments);
+        out.reserve(segments.len());
+        for (i, seg) in segments.iter().enumerate() {
+            if let Some(norm) = self.normalize_token(seg.bytes.slice(text)) {
+                out.push(Token {
+                    bytes: seg.bytes,
+                    chars: seg.chars,
+                    position: i as u32,
+                    kind: seg.kind,
+                    script: seg.script,
+                    norm,
+                });
+            }
+        }
+    }
+
+    /// Normalize one token's surface; `None` when the token is dropped.
+    pub fn normalize_token(&self, surface: &str) -> Option<CompactString> {
+        Pipeline(&self.steps).run(surface)
+    }
+
+    /// Normalize a text: every token replaced by its norm, tokens that were
+    /// separated by whitespace separated by one space, adjacent tokens kept
+    /// adjacent ("«نعم»" stays one unit). What `fahras normalize` prints per line.
+    pub fn normalize(&self, text: &str) -> String {
+        let mut segs = Vec::new();
+        segment_into(text, &mut segs);
+        let mut out = String::with_capacity(text.len());
+        let mut prev_end: Option<usize> = None;
+        for seg in &segs {
+            let Some(norm) = self.normalize_token(seg.bytes.slice(text)) else {
+                continue;
+            };
+            if let Some(end) = prev_end
+                && text[end..seg.bytes.start as usize]
+                    .chars()
+                    .any(char::is_whitespace)
+            {
+                out.push(' ');
+            }
+            out.push_str(&norm);
+            prev_end = Some(seg.bytes.end as usize);
+        }
+        out
+    }
+}
+
+/// Steps applied to one surface string.
+struct Pipeline<'a>(&'a [Step]);
+
+impl Pipeline<'_> {
+    fn run(&self, surface: &str) -> Option<CompactString> {
+        self.apply(surface, true)
+    }
+
+    /// The folds only: how data lists (stop words, stemmer exceptions) are
+    /// brought to the form the step that uses them sees. A list entry that is
+    /// itself a stop word ("هم" as an enclitic) must not vanish.
+    fn fold(&self, surface: &str) -> Option<CompactString> {
+        self.apply(surface, false)
+    }
+
+    fn apply(&self, surface: &str, all: bool) -> Option<CompactString> {
+        let mut owned: Option<CompactString> = None;
+        for step in self.0 {
+            let cur: &str = owned.as_deref().unwrap_or(surface);
+            match step {
+                Step::Fold(t) => {
+                    if let Some(s) = t.apply(cur) {
+                        owned = Some(s);
+                    }
+                }
+                Step::Nfkc => {
+                    if filters::nfkc::needed(cur) {
+                        owned = Some(tidy_spaces(&filters::nfkc::apply(cur)));
+                    }
+                }
+                Step::StopWords(_) | Step::Stem(_) if !all => {}
+                Step::StopWords(set) => {
+                    if set.contains(cur) {
+                        return None;
+                    }
+                }
+                Step::Stem(stemmer) => {
+                    let stem = stemmer.stem(cur);
+                    if stem.len() != cur.len() {
+                        owned = Some(CompactString::from(stem));
+                    }
+                }
+            }
+        }
+        let norm = owned.unwrap_or_else(|| CompactString::from(surface));
+        if norm.is_empty() {
+            return None;
+        }
+        if norm.starts_with(char::is_whitespace) || norm.ends_with(char::is_whitespace) {
+            let t = norm.trim();
+            return (!t.is_empty()).then(|| CompactString::from(t));
+        }
+        Some(norm)
+    }
+}
+
+/// NFKC can turn one character into several words (ﷺ) or a space plus a mark
+/// (isolated harakat): keep single spaces between words and none at the ends.
+fn tidy_spaces(s: &str) -> CompactString {
+    let mut out = CompactString::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_build_and_round_trip_through_json() {
+        for p in Profile::ALL {
+            let a = Analyzer::new(p);
+            let json = a.spec().to_json();
+            let back = AnalyzerSpec::from_json(&json).unwrap();
+            assert_eq!(&back, a.spec());
+        }
+    }
+
+    #[test]
+    fn spec_json_is_readable() {
+        let spec = AnalyzerSpec::from_json(
+            r#"{"version":1,"filters":[{"type":"tatweel"},{"type":"alef"}]}"#,
+        )
+        .unwrap();
+        let a = Analyzer::from_spec(spec).unwrap();
+        assert_eq!(a.normalize("الأمـــين"), "الامين");
+        assert!(AnalyzerSpec::from_json(r#"{"version":9,"filters":[]}"#).is_err());
+        assert!(AnalyzerSpec::from_json(r#"{"version":1,"filters":[{"type":"nope"}]}"#).is_err());
+    }
+
+    #[test]
+    fn strict_is_lossless_search_folds_everything() {
+        let text = "الأمِينُ العـــام للحزب، ١٢ مايو";
+        assert_eq!(
+            Analyzer::strict().normalize(text),
+            "الأمِينُ العام للحزب، 12 مايو"
+        );
+        assert_eq!(
+            Analyzer::search().normalize(text),
+            "الامين العام للحزب, 12 مايو"
+        );
+    }
+
+    #[test]
+    fn filters_never_touch_spans() {
+        let text = "\u{200F}الحـــزبُ «الشيوعي» ﻻ ٢٠٢٠";
+        let tokens = Analyzer::search().analyze(text);
+        let surfaces: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(surfaces, ["الحـــزبُ", "«", "الشيوعي", "»", "ﻻ", "٢٠٢٠"]);
+        let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, ["الحزب", "\"", "الشيوعي", "\"", "لا", "2020"]);
+    }
+
+    #[test]
+    fn normalize_keeps_adjacency() {
+        let a = Analyzer::search();
+        assert_eq!(a.normalize("«نعم»  و  (لا)"), "\"نعم\" و (لا)");
+        assert_eq!(a.normalize(""), "");
+        assert_eq!(a.normalize("ـــ َ"), "");
+    }
+
+    #[test]
+    fn nfkc_of_ligature_words() {
+        assert_eq!(Analyzer::search().normalize("ﷺ"), "صلي الله عليه وسلم");
+    }
+}

@@ -1,0 +1,15 @@
+//! Linguistic data files under `data/`, compiled in and parsed on use.
+
+/// Lines of a data file without comments and blank lines.
+pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+pub(crate) const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+pub(crate) const STEM_PROTECTED: &str = include_str!("../../data/stem_protected.txt");
+pub(crate) const PROCLITICS: &str = include_str!("../../data/proclitics.tsv");
+pub(crate) const ENCLITICS: &str = include_str!("../../data/enclitics.tsv");
+pub(crate) const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
+pub(crate) const LIST_MARKERS: &str = include_str!("../../data/list_markers.txt");
