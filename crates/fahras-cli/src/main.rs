@@ -1,1 +1,54 @@
-fn main() {}
+//! The `fahras` command.
+//!
+//! Exit codes (ripgrep's): 0 when something was produced, 1 when the input held
+//! nothing to produce (no tokens, no sentences), 2 on error. A closed pipe
+//! (`fahras tokenize big.txt | head`) is not an error.
+
+#![allow(clippy::print_stderr)]
+
+mod args;
+mod commands;
+mod input;
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+
+/// What a command found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    /// Output was produced.
+    Found,
+    /// The input held nothing to output.
+    Nothing,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Normalize(a) => commands::normalize::run(&a),
+        Command::Tokenize(a) => commands::tokenize::run(&a),
+        Command::Sentences(a) => commands::sentences::run(&a),
+        Command::Analyzer(a) => commands::analyzer::run(&a),
+        Command::Demo(a) => commands::demo::run(&a),
+    };
+    match result {
+        Ok(Outcome::Found) => ExitCode::SUCCESS,
+        Ok(Outcome::Nothing) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

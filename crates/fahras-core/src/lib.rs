@@ -67,7 +67,10 @@ pub mod text;
 
 pub use error::{Error, ErrorKind, Result};
 pub use span::{ByteSpan, CharSpan};
-pub use text::{Analyzer, AnalyzerSpec, FilterSpec, Profile, Script, Sentence, Token, TokenKind};
+pub use text::{
+    Analyzer, AnalyzerSpec, FilterSpec, Profile, Script, Sentence, SentenceView, Token, TokenKind,
+    TokenView,
+};
 
 /// Reject a text that spans cannot address.
 ///

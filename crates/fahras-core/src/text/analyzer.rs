@@ -43,20 +43,26 @@ impl fmt::Debug for Analyzer {
 const LOW: usize = 0x800;
 const KEEP: u32 = u32::MAX;
 const DROP: u32 = u32::MAX - 1;
+/// The char needs NFKC first: the token takes the slow path.
+const NFKC: u32 = u32::MAX - 2;
 
-/// A run of per-character folds fused into one lookup.
+/// A run of per-character folds fused into one lookup, optionally preceded by NFKC.
 struct FoldTable {
     low: Box<[u32]>,
     fns: Vec<CharFn>,
+    nfkc: bool,
 }
 
 impl FoldTable {
-    fn new(fns: Vec<CharFn>) -> Self {
+    fn new(fns: Vec<CharFn>, nfkc: bool) -> Self {
         let low = (0..LOW as u32)
             .map(|u| {
                 let Some(c) = char::from_u32(u) else {
                     return KEEP;
                 };
+                if nfkc && filters::nfkc::needed_char(c) {
+                    return NFKC;
+                }
                 match fold_slow(&fns, c) {
                     None => DROP,
                     Some(d) if d == c => KEEP,
@@ -64,46 +70,84 @@ impl FoldTable {
                 }
             })
             .collect();
-        Self { low, fns }
+        Self { low, fns, nfkc }
     }
 
-    /// The fold of `c`: `None` when it is dropped.
-    #[inline]
-    fn map(&self, c: char) -> Option<char> {
-        let u = c as usize;
-        if u < LOW {
-            match self.low[u] {
-                KEEP => Some(c),
-                DROP => None,
-                // Built from `char`s above, so always valid.
-                v => char::from_u32(v),
+    /// Fold `s` into `out`; `false` (and `out` untouched) when nothing changes,
+    /// the common case.
+    fn apply(&self, s: &str, out: &mut String) -> bool {
+        let bytes = s.as_bytes();
+        let mut changed = false;
+        // Start of the run of unchanged bytes not yet copied to `out`.
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (u, w) = if b < 0x80 {
+                (u32::from(b), 1)
+            } else if b < 0xE0 && i + 1 < bytes.len() {
+                (
+                    (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F),
+                    2,
+                )
+            } else {
+                let c = s[i..].chars().next().unwrap_or('\0');
+                (c as u32, c.len_utf8())
+            };
+            let m = if (u as usize) < LOW {
+                self.low[u as usize]
+            } else {
+                let c = char::from_u32(u).unwrap_or('\0');
+                if self.nfkc && filters::nfkc::needed_char(c) {
+                    NFKC
+                } else {
+                    match fold_slow(&self.fns, c) {
+                        None => DROP,
+                        Some(d) if d == c => KEEP,
+                        Some(d) => d as u32,
+                    }
+                }
+            };
+            if m != KEEP {
+                if m == NFKC {
+                    self.apply_nfkc(s, out);
+                    return true;
+                }
+                if !changed {
+                    out.clear();
+                    changed = true;
+                }
+                out.push_str(&s[run..i]);
+                if m != DROP {
+                    out.push(char::from_u32(m).unwrap_or('\u{FFFD}'));
+                }
+                run = i + w;
             }
-        } else {
-            fold_slow(&self.fns, c)
+            i += w;
         }
+        if changed {
+            out.push_str(&s[run..]);
+        }
+        changed
     }
 
-    /// Fold `s`; `None` when nothing changes (the common case, no allocation).
-    fn apply(&self, s: &str) -> Option<CompactString> {
-        let mut it = s.char_indices();
-        let (at, first) = loop {
-            let (i, c) = it.next()?;
-            let m = self.map(c);
-            if m != Some(c) {
-                break (i, m);
+    /// The slow path: NFKC of the whole token, then the folds char by char.
+    /// NFKC can turn one character into several words (ﷺ) or a space plus a
+    /// mark (isolated harakat): single spaces between words, none at the ends.
+    fn apply_nfkc(&self, s: &str, out: &mut String) {
+        let composed: String = filters::nfkc::apply(s);
+        out.clear();
+        for w in composed.split_whitespace() {
+            let folded = w.chars().filter_map(|c| fold_slow(&self.fns, c));
+            if !out.is_empty() {
+                out.push(' ');
             }
-        };
-        let mut out = CompactString::with_capacity(s.len());
-        out.push_str(&s[..at]);
-        if let Some(d) = first {
-            out.push(d);
-        }
-        for (_, c) in it {
-            if let Some(d) = self.map(c) {
-                out.push(d);
+            let before = out.len();
+            out.extend(folded);
+            if out.len() == before && before > 0 {
+                out.pop();
             }
         }
-        Some(out)
     }
 }
 
@@ -121,7 +165,6 @@ fn fold_slow(fns: &[CharFn], c: char) -> Option<char> {
 
 enum Step {
     Fold(FoldTable),
-    Nfkc,
     StopWords(HashSet<CompactString>),
     Stem(LightStemmer),
 }
@@ -163,6 +206,7 @@ impl Analyzer {
         }
         let mut steps: Vec<Step> = Vec::new();
         let mut pending: Vec<CharFn> = Vec::new();
+        let mut nfkc_pending = false;
         for f in &spec.filters {
             let fold: Option<CharFn> = match f {
                 FilterSpec::ZeroWidth => Some(filters::zero_width::map),
@@ -183,11 +227,20 @@ impl Analyzer {
                 pending.push(fold);
                 continue;
             }
-            if !pending.is_empty() {
-                steps.push(Step::Fold(FoldTable::new(std::mem::take(&mut pending))));
+            if !pending.is_empty() || nfkc_pending {
+                steps.push(Step::Fold(FoldTable::new(
+                    std::mem::take(&mut pending),
+                    nfkc_pending,
+                )));
+                nfkc_pending = false;
             }
             let step = match f {
-                FilterSpec::Nfkc => Step::Nfkc,
+                // NFKC runs fused with the folds that follow it: most tokens need
+                // none, and the table tells so in the same pass.
+                FilterSpec::Nfkc => {
+                    nfkc_pending = true;
+                    continue;
+                }
                 FilterSpec::StopWords => {
                     let before = Pipeline(&steps);
                     Step::StopWords(
@@ -203,8 +256,8 @@ impl Analyzer {
             };
             steps.push(step);
         }
-        if !pending.is_empty() {
-            steps.push(Step::Fold(FoldTable::new(pending)));
+        if !pending.is_empty() || nfkc_pending {
+            steps.push(Step::Fold(FoldTable::new(pending, nfkc_pending)));
         }
         Ok(Self {
             spec,
@@ -230,8 +283,10 @@ impl Analyzer {
         segments.clear();
         segment_into(text, segments);
         out.reserve(segments.len());
+        let pipeline = Pipeline(&self.steps);
+        let mut scratch = String::new();
         for (i, seg) in segments.iter().enumerate() {
-            if let Some(norm) = self.normalize_token(seg.bytes.slice(text)) {
+            if let Some(norm) = pipeline.run(seg.bytes.slice(text), &mut scratch) {
                 out.push(Token {
                     bytes: seg.bytes,
                     chars: seg.chars,
@@ -246,7 +301,7 @@ impl Analyzer {
 
     /// Normalize one token's surface; `None` when the token is dropped.
     pub fn normalize_token(&self, surface: &str) -> Option<CompactString> {
-        Pipeline(&self.steps).run(surface)
+        Pipeline(&self.steps).run(surface, &mut String::new())
     }
 
     /// Normalize a text: every token replaced by its norm, tokens that were
@@ -257,8 +312,10 @@ impl Analyzer {
         segment_into(text, &mut segs);
         let mut out = String::with_capacity(text.len());
         let mut prev_end: Option<usize> = None;
+        let pipeline = Pipeline(&self.steps);
+        let mut scratch = String::new();
         for seg in &segs {
-            let Some(norm) = self.normalize_token(seg.bytes.slice(text)) else {
+            let Some(norm) = pipeline.run(seg.bytes.slice(text), &mut scratch) else {
                 continue;
             };
             if let Some(end) = prev_end
@@ -279,30 +336,25 @@ impl Analyzer {
 struct Pipeline<'a>(&'a [Step]);
 
 impl Pipeline<'_> {
-    fn run(&self, surface: &str) -> Option<CompactString> {
-        self.apply(surface, true)
+    fn run(&self, surface: &str, scratch: &mut String) -> Option<CompactString> {
+        self.apply(surface, true, scratch)
     }
 
     /// The folds only: how data lists (stop words, stemmer exceptions) are
     /// brought to the form the step that uses them sees. A list entry that is
     /// itself a stop word ("هم" as an enclitic) must not vanish.
     fn fold(&self, surface: &str) -> Option<CompactString> {
-        self.apply(surface, false)
+        self.apply(surface, false, &mut String::new())
     }
 
-    fn apply(&self, surface: &str, all: bool) -> Option<CompactString> {
+    fn apply(&self, surface: &str, all: bool, scratch: &mut String) -> Option<CompactString> {
         let mut owned: Option<CompactString> = None;
         for step in self.0 {
             let cur: &str = owned.as_deref().unwrap_or(surface);
             match step {
                 Step::Fold(t) => {
-                    if let Some(s) = t.apply(cur) {
-                        owned = Some(s);
-                    }
-                }
-                Step::Nfkc => {
-                    if filters::nfkc::needed(cur) {
-                        owned = Some(tidy_spaces(&filters::nfkc::apply(cur)));
+                    if t.apply(cur, scratch) {
+                        owned = Some(CompactString::from(scratch.as_str()));
                     }
                 }
                 Step::StopWords(_) | Step::Stem(_) if !all => {}
@@ -320,28 +372,8 @@ impl Pipeline<'_> {
             }
         }
         let norm = owned.unwrap_or_else(|| CompactString::from(surface));
-        if norm.is_empty() {
-            return None;
-        }
-        if norm.starts_with(char::is_whitespace) || norm.ends_with(char::is_whitespace) {
-            let t = norm.trim();
-            return (!t.is_empty()).then(|| CompactString::from(t));
-        }
-        Some(norm)
+        (!norm.is_empty()).then_some(norm)
     }
-}
-
-/// NFKC can turn one character into several words (ﷺ) or a space plus a mark
-/// (isolated harakat): keep single spaces between words and none at the ends.
-fn tidy_spaces(s: &str) -> CompactString {
-    let mut out = CompactString::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 #[cfg(test)]

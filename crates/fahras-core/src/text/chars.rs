@@ -4,10 +4,12 @@
 //! the hot loop of every analysis, and Arabic text lives in a few contiguous
 //! blocks that a `match` on ranges decides in a couple of comparisons.
 
+use std::sync::LazyLock;
+
 /// What a character does during segmentation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Class {
-    /// White_Space: separates tokens and is never part of one.
+    /// `White_Space`: separates tokens and is never part of one.
     Space,
     /// Zero-width and bidi controls: kept inside a word, skipped between tokens.
     Invisible,
@@ -29,9 +31,27 @@ pub(crate) enum Class {
     Symbol,
 }
 
+/// Classes of U+0000..U+07FF (Latin, Arabic): one lookup in the hot loop.
+static LOW: LazyLock<Box<[Class]>> = LazyLock::new(|| {
+    (0..0x800u32)
+        .map(|u| char::from_u32(u).map_or(Class::Symbol, class_slow))
+        .collect()
+});
+
 /// Classify one character.
 #[inline]
 pub(crate) fn class(c: char) -> Class {
+    let u = c as usize;
+    if u < 0x80 {
+        ASCII[u]
+    } else if u < 0x800 {
+        LOW[u]
+    } else {
+        class_slow(c)
+    }
+}
+
+fn class_slow(c: char) -> Class {
     let u = c as u32;
     if u < 0x80 {
         return ASCII[u as usize];

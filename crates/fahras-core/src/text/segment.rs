@@ -156,12 +156,24 @@ struct Cursor<'t> {
 impl<'t> Cursor<'t> {
     #[inline]
     fn peek(&self) -> Option<char> {
-        self.text[self.pos..].chars().next()
+        self.peek_at(self.pos)
     }
 
+    /// The char at byte `pos` (always a char boundary). Arabic letters are two
+    /// bytes: decoded inline, the rest through `str::chars`.
     #[inline]
     fn peek_at(&self, pos: usize) -> Option<char> {
-        self.text.get(pos..).and_then(|s| s.chars().next())
+        let bytes = self.text.as_bytes();
+        let b = *bytes.get(pos)?;
+        if b < 0x80 {
+            return Some(char::from(b));
+        }
+        if b < 0xE0
+            && let Some(&b1) = bytes.get(pos + 1)
+        {
+            return char::from_u32((u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F));
+        }
+        self.text.get(pos..)?.chars().next()
     }
 
     #[inline]
@@ -205,8 +217,7 @@ impl<'t> Cursor<'t> {
     /// controls are taken only when the word goes on after them, so a trailing
     /// RLM or ZWNJ never ends up inside a span.
     fn eat_word(&mut self, cont: impl Fn(char, Class) -> bool) {
-        loop {
-            let Some(c) = self.peek() else { break };
+        while let Some(c) = self.peek() {
             let k = class(c);
             if cont(c, k) {
                 self.bump(c);
@@ -465,8 +476,7 @@ fn number_is_whole(groups: &[(Mark, Mark)], seps: &[char], text: &str) -> bool {
         return false;
     }
     (1..=thousands).all(|i| len(i) == 3) && {
-        let mixed = seps[..thousands].iter().any(|&s| s == ',')
-            && seps[..thousands].iter().any(|&s| s != ',');
+        let mixed = seps[..thousands].contains(&',') && seps[..thousands].iter().any(|&s| s != ',');
         !mixed
     }
 }

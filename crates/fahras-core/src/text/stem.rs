@@ -11,16 +11,23 @@
 //! (party news from Syria, Morocco and north-east Syria; the comparison is the
 //! `stem_compare` test in this module, which prints a table with `--nocapture`):
 //!
-//! | word | light10 | Snowball (rust-stemmers) | fahras |
+//! | word | light10 | Snowball (rust-stemmers) | fahras `stem` |
 //! |---|---|---|---|
-//! | الأمين (secretary) | ام ("mother") | امين | امين |
-//! | الشعبة (party section) | شعب ("people") | شعب | شعبة |
-//! | القطرية (regional command) | قطر ("Qatar") | قطر | قطرية |
-//! | الأمناء | امناء | امناء | امناء |
-//! | وزارة | زار | وزار | وزارة |
-//! | البانيا | بانيا | بان | البانيا |
-//! | للجنة | جن | لجن | لجنة |
-//! | اجتماعها | اجتماع | اجتماع | اجتماع |
+//! | الأمين (secretary) | ام ("mother") | الام | امين |
+//! | الشعبة (party section) | شعب ("the people") | شعب | شعبه |
+//! | القطرية (regional command) | قطر ("Qatar") | قطر | قطريه |
+//! | والأمانة (secretariat) | امان ("safety") | والامان | امانه |
+//! | وزارة (ministry) | زار | زار | وزاره |
+//! | البانيا (Albania) | بانيا | بانيا | البانيا |
+//! | للجنة (to the committee) | جن | للجن | لجنه |
+//! | فروع (branches) | فروع | روع | فروع |
+//! | توجيهات (directives) | توج | توجيها | توجيهات |
+//! | الجهويين (regional) | جهو | جهو | جهويين |
+//! | بالرباط، للحزب، اجتماعها | رباط، حزب، اجتماع | same | same |
+//!
+//! Of the 1,582 distinct words of the five seed articles, fahras differs from
+//! light10 on 837 and from Snowball on 924; nearly all differences are the
+//! endings of decision 1 below.
 //!
 //! The differences come from four decisions:
 //!
@@ -260,7 +267,7 @@ mod tests {
         );
     }
 
-    /// Light10 as published (Larkey, Connell & AbdulJaleel 2007), for the comparison table.
+    /// light10 as published (Larkey, Connell and `AbdulJaleel` 2007), for the comparison table.
     fn light10(word: &str) -> String {
         let w: String = Analyzer::new(Profile::Search).normalize(word);
         let mut w: Vec<char> = w.chars().collect();
@@ -322,8 +329,14 @@ mod tests {
             if l10 != us || sb != us {
                 differ += 1;
             }
-            // Printed with --nocapture; the table in the module docs comes from here.
-            let _ = (l10, sb, us);
+            // `FAHRAS_STEM_TABLE=1 cargo test -p fahras-core stem_compare -- --nocapture`
+            // prints the table the module docs summarize.
+            if std::env::var_os("FAHRAS_STEM_TABLE").is_some() {
+                #[allow(clippy::print_stdout)]
+                {
+                    println!("{w}\t{l10}\t{sb}\t{us}");
+                }
+            }
         }
         assert!(differ > 0 && !words.is_empty());
         // The three headline cases of the module docs hold for the other stemmers

@@ -4,23 +4,27 @@
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
-/// Whether `s` needs NFKC at all: a quick check that skips ordinary Arabic letters.
+/// Whether a token holding `c` needs NFKC: a quick check that passes ordinary
+/// Arabic letters and ASCII.
 #[inline]
-pub(crate) fn needed(s: &str) -> bool {
-    s.chars().any(|c| {
-        let u = c as u32;
-        match u {
-            // Plain ASCII and the Arabic letters and harakat are NFKC-stable and
-            // compose with nothing, except madda/hamza above/below and the
-            // compatibility letters U+0675–U+0678.
-            0..=0x7F => false,
-            0x0600..=0x06FF => matches!(u, 0x0653..=0x0655 | 0x0675..=0x0678),
-            _ => {
-                is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes
-                    || (0x0300..=0x036F).contains(&u)
-            }
+pub(crate) fn needed_char(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        // Plain ASCII and the Arabic letters and harakat are NFKC-stable and
+        // compose with nothing, except madda/hamza above/below and the
+        // compatibility letters U+0675–U+0678.
+        0..=0x7F => false,
+        0x0600..=0x06FF => matches!(u, 0x0653..=0x0655 | 0x0675..=0x0678),
+        _ => {
+            is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes || (0x0300..=0x036F).contains(&u)
         }
-    })
+    }
+}
+
+/// Whether `s` needs NFKC at all.
+#[cfg(test)]
+pub(crate) fn needed(s: &str) -> bool {
+    s.chars().any(needed_char)
 }
 
 /// NFKC of `s`.

@@ -1,0 +1,183 @@
+//! `fahras demo`: the main job on the built-in sample corpus. For now it
+//! segments, normalizes and splits the sample articles and prints a summary;
+//! extraction, indexing and search join as they land.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use fahras_core::text::sentences;
+use fahras_core::{Analyzer, Profile, TokenKind};
+use serde::Deserialize;
+
+use crate::Outcome;
+use crate::args::DemoArgs;
+
+/// The fields of a sample article the demo reads (the gold file has more).
+#[derive(Deserialize)]
+struct Article {
+    text: String,
+    #[serde(default)]
+    region: Option<String>,
+}
+
+fn corpus_dir(args: &DemoArgs) -> PathBuf {
+    if let Some(dir) = &args.corpus {
+        return dir.clone();
+    }
+    let here = PathBuf::from("corpus-sample");
+    if here.join("gold.jsonl").is_file() {
+        return here;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus-sample")
+}
+
+fn load(path: &Path) -> Result<(Vec<Article>, usize)> {
+    let f = std::fs::File::open(path)
+        .with_context(|| format!("cannot open the sample corpus `{}`", path.display()))?;
+    let mut docs = Vec::new();
+    let mut skipped = 0;
+    for (i, line) in BufReader::new(f).lines().enumerate() {
+        let line =
+            line.with_context(|| format!("cannot read `{}` line {}", path.display(), i + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<Article>(&line) {
+            Ok(a) => docs.push(a),
+            Err(_) => skipped += 1,
+        }
+    }
+    Ok((docs, skipped))
+}
+
+pub(crate) fn run(args: &DemoArgs) -> Result<Outcome> {
+    let dir = corpus_dir(args);
+    let path = dir.join("gold.jsonl");
+    let (docs, skipped) = load(&path)?;
+    if docs.is_empty() {
+        bail!("the sample corpus `{}` holds no articles", path.display());
+    }
+    let search = Analyzer::new(Profile::Search);
+    let stem = Analyzer::new(Profile::Stem);
+
+    let started = Instant::now();
+    let mut bytes = 0usize;
+    let mut n_sentences = 0usize;
+    let mut list_items = 0usize;
+    let mut kinds: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut changed = 0usize;
+    let mut words = 0usize;
+    let mut examples: BTreeMap<&'static str, (String, String)> = BTreeMap::new();
+    let mut regions: BTreeMap<String, usize> = BTreeMap::new();
+    for doc in &docs {
+        bytes += doc.text.len();
+        *regions
+            .entry(doc.region.clone().unwrap_or_else(|| "unknown".into()))
+            .or_default() += 1;
+        let sents = sentences(&doc.text);
+        n_sentences += sents.len();
+        list_items += sents.iter().filter(|s| s.marker.is_some()).count();
+        for t in search.analyze(&doc.text) {
+            *kinds.entry(t.kind.as_str()).or_default() += 1;
+            let surface = t.text(&doc.text);
+            if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                words += 1;
+                if surface != t.norm {
+                    changed += 1;
+                    if let Some(why) = why_changed(surface) {
+                        examples
+                            .entry(why)
+                            .or_insert_with(|| (surface.to_string(), t.norm.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    let elapsed = started.elapsed();
+
+    let mut freq: HashMap<String, usize> = HashMap::new();
+    for doc in &docs {
+        for t in stem.analyze(&doc.text) {
+            if t.kind == TokenKind::Word && t.norm.chars().count() > 2 {
+                *freq.entry(t.norm.to_string()).or_default() += 1;
+            }
+        }
+    }
+    let mut top: Vec<(String, usize)> = freq.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+
+    let mut out = super::stdout();
+    writeln!(out, "fahras demo: sample corpus `{}`", path.display())?;
+    let regions: Vec<String> = regions.iter().map(|(r, n)| format!("{r} {n}")).collect();
+    writeln!(
+        out,
+        "  {} articles ({}), {} KiB",
+        docs.len(),
+        regions.join(", "),
+        bytes / 1024
+    )?;
+    if skipped > 0 {
+        writeln!(out, "  {skipped} lines skipped: not a JSON article")?;
+    }
+    let secs = elapsed.as_secs_f64().max(1e-9);
+    #[allow(clippy::cast_precision_loss)]
+    let mbps = bytes as f64 / 1e6 / secs;
+    writeln!(
+        out,
+        "  segmented, normalized and split in {:.1} ms ({mbps:.0} MB/s, one core)",
+        secs * 1e3
+    )?;
+    writeln!(out, "\nsentences: {n_sentences} ({list_items} list items)")?;
+    let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    writeln!(out, "tokens: {}", kinds.join(", "))?;
+    #[allow(clippy::cast_precision_loss)]
+    let share = 100.0 * changed as f64 / words.max(1) as f64;
+    writeln!(
+        out,
+        "search normalization changed {changed} of {words} words and numbers ({share:.1}%):"
+    )?;
+    for (why, (surface, norm)) in &examples {
+        writeln!(out, "  {why:<22} {surface} → {norm}")?;
+    }
+    writeln!(
+        out,
+        "\nmost frequent stems (stem profile, stop words dropped):"
+    )?;
+    let line: Vec<String> = top
+        .iter()
+        .take(15)
+        .map(|(w, n)| format!("{w} {n}"))
+        .collect();
+    writeln!(out, "  {}", line.join(" · "))?;
+    out.flush()?;
+    Ok(Outcome::Found)
+}
+
+/// Which fold a surface needed, for the examples.
+fn why_changed(surface: &str) -> Option<&'static str> {
+    let has = |f: fn(char) -> bool| surface.chars().any(f);
+    if has(|c| c == '\u{0640}') {
+        Some("tatweel")
+    } else if has(|c| matches!(c, '\u{064B}'..='\u{0652}')) {
+        Some("diacritics")
+    } else if has(|c| matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')) {
+        Some("Eastern Arabic digits")
+    } else if has(
+        |c| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'),
+    ) {
+        Some("invisible controls")
+    } else if has(|c| matches!(c, 'أ' | 'إ' | 'آ')) {
+        Some("alef with hamza")
+    } else if has(|c| c == 'ة') {
+        Some("teh marbuta")
+    } else if has(|c| c == 'ى') {
+        Some("alef maqsura")
+    } else if has(|c| matches!(c, 'ؤ' | 'ئ')) {
+        Some("hamza carrier")
+    } else {
+        None
+    }
+}
