@@ -29,6 +29,7 @@ use crate::text::token::Token;
 pub struct Analyzer {
     spec: AnalyzerSpec,
     steps: Arc<[Step]>,
+    has_nfkc: bool,
 }
 
 impl fmt::Debug for Analyzer {
@@ -131,33 +132,54 @@ impl FoldTable {
         changed
     }
 
-    /// The slow path: NFKC of the whole token, then the folds char by char.
-    /// NFKC can turn one character into several words (ﷺ) or a space plus a
-    /// mark (isolated harakat): single spaces between words, none at the ends.
+    /// The slow path: the folds, NFKC of the whole token, the folds again.
+    /// Folding first removes zero-width controls and tatweel that would block
+    /// NFKC's reordering of marks (normalizing twice must equal once); folding
+    /// again applies the folds to what NFKC produced. NFKC can turn one
+    /// character into several words (ﷺ) or a space plus a mark (isolated
+    /// harakat): single spaces between words, none at the ends.
     fn apply_nfkc(&self, s: &str, out: &mut String) {
-        let composed: String = filters::nfkc::apply(s);
-        out.clear();
-        for w in composed.split_whitespace() {
-            let folded = w.chars().filter_map(|c| fold_slow(&self.fns, c));
-            if !out.is_empty() {
-                out.push(' ');
+        let mut cur: String = s.chars().filter_map(|c| fold_slow(&self.fns, c)).collect();
+        // A fold after NFKC can leave marks out of canonical order again (a
+        // presentation form that holds a tatweel between marks): repeat until
+        // stable, which takes one round for all but contrived input.
+        for _ in 0..4 {
+            let composed: String = filters::nfkc::apply(&cur);
+            out.clear();
+            for w in composed.split_whitespace() {
+                let before = out.len();
+                if before > 0 {
+                    out.push(' ');
+                }
+                out.extend(w.chars().filter_map(|c| fold_slow(&self.fns, c)));
+                if out.len() == before + usize::from(before > 0) {
+                    out.truncate(before);
+                }
             }
-            let before = out.len();
-            out.extend(folded);
-            if out.len() == before && before > 0 {
-                out.pop();
+            if *out == cur {
+                break;
             }
+            cur.clone_from(out);
         }
     }
 }
 
 fn fold_slow(fns: &[CharFn], c: char) -> Option<char> {
+    // Run the folds to a fixed point: a later fold may produce what an earlier
+    // one would change ("İ" loses its dot after lower-casing ran), and
+    // normalizing twice must equal normalizing once.
     let mut c = c;
-    for f in fns {
-        match f(c) {
-            CharMap::Keep => {}
-            CharMap::Drop => return None,
-            CharMap::To(d) => c = d,
+    for _ in 0..4 {
+        let before = c;
+        for f in fns {
+            match f(c) {
+                CharMap::Keep => {}
+                CharMap::Drop => return None,
+                CharMap::To(d) => c = d,
+            }
+        }
+        if c == before {
+            break;
         }
     }
     Some(c)
@@ -259,9 +281,11 @@ impl Analyzer {
         if !pending.is_empty() || nfkc_pending {
             steps.push(Step::Fold(FoldTable::new(pending, nfkc_pending)));
         }
+        let has_nfkc = spec.filters.contains(&FilterSpec::Nfkc);
         Ok(Self {
             spec,
             steps: steps.into(),
+            has_nfkc,
         })
     }
 
@@ -307,15 +331,40 @@ impl Analyzer {
     /// Normalize a text: every token replaced by its norm, tokens that were
     /// separated by whitespace separated by one space, adjacent tokens kept
     /// adjacent ("«نعم»" stays one unit). What `fahras normalize` prints per line.
+    ///
+    /// Normalizing the result again changes nothing.
     pub fn normalize(&self, text: &str) -> String {
+        let (mut out, mut composed) = self.normalize_once(text);
+        // NFKC can expand a token into text that segments differently ("Ŀ" is
+        // "L·", "ﹰ" a space and a mark); only then can a second pass differ, so
+        // only then is the fixed point sought. Real text rarely takes this path.
+        for _ in 0..4 {
+            if !composed {
+                break;
+            }
+            let (again, c) = self.normalize_once(&out);
+            if again == out {
+                break;
+            }
+            out = again;
+            composed = c;
+        }
+        out
+    }
+
+    /// One pass of [`normalize`](Self::normalize), and whether NFKC changed a token.
+    fn normalize_once(&self, text: &str) -> (String, bool) {
         let mut segs = Vec::new();
         segment_into(text, &mut segs);
         let mut out = String::with_capacity(text.len());
         let mut prev_end: Option<usize> = None;
         let pipeline = Pipeline(&self.steps);
         let mut scratch = String::new();
+        let mut composed = false;
         for seg in &segs {
-            let Some(norm) = pipeline.run(seg.bytes.slice(text), &mut scratch) else {
+            let surface = seg.bytes.slice(text);
+            composed |= self.has_nfkc && surface.chars().any(filters::nfkc::needed_char);
+            let Some(norm) = pipeline.run(surface, &mut scratch) else {
                 continue;
             };
             if let Some(end) = prev_end
@@ -328,7 +377,7 @@ impl Analyzer {
             out.push_str(&norm);
             prev_end = Some(seg.bytes.end as usize);
         }
-        out
+        (out, composed)
     }
 }
 

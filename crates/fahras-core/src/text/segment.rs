@@ -73,14 +73,14 @@ pub fn segment_into(text: &str, out: &mut Vec<Segment>) {
                 cur.bump(c);
                 // Latin words take ASCII digits only: "COVID19", not "COVID١٩".
                 cur.eat_word(|d, k| {
-                    matches!(k, Class::LatinLetter | Class::Mark) || d.is_ascii_digit()
+                    k == Class::LatinLetter || d.is_ascii_digit() || is_combining(d, k)
                 });
                 out.push(cur.segment_from(start, TokenKind::LatinWord, Script::Latin));
             }
             Class::OtherLetter | Class::Mark => {
                 let start = cur.mark();
                 cur.bump(c);
-                cur.eat_word(|_, k| matches!(k, Class::OtherLetter | Class::Mark));
+                cur.eat_word(|d, k| k == Class::OtherLetter || is_combining(d, k));
                 out.push(cur.segment_from(start, TokenKind::Word, Script::Other));
             }
             Class::Digit => {
@@ -126,6 +126,14 @@ pub fn segment_into(text: &str, out: &mut Vec<Segment>) {
             }
         }
     }
+}
+
+/// Combining marks (and tatweel, which sits between them: "ـَّ") extend
+/// whatever word they follow, as UAX #29's Extend does, so that dropping a
+/// tatweel or NFKC's reordering of marks can never move a word boundary.
+#[inline]
+fn is_combining(_c: char, k: Class) -> bool {
+    matches!(k, Class::Mark | Class::ArabicMark)
 }
 
 fn script_of(s: &str) -> Script {

@@ -38,8 +38,8 @@
 //! 2. **A definite noun takes no pronoun suffix**, so after ال nothing is stripped
 //!    at the end: القطري stays a nisba adjective instead of becoming قطر.
 //! 3. **Minimum stems** per clitic (`data/proclitics.tsv`, `data/enclitics.tsv`):
-//!    ال leaves at least three letters ("الام" stays whole), single-letter
-//!    proclitics other than و at least four ("بلد", "ولد" stay whole).
+//!    ال leaves at least three letters ("الام" stays whole), و and ل three,
+//!    ب ف ك four ("بلد", "ولد" stay whole).
 //! 4. **Protected stems** (`data/stem_protected.txt`): exact words (الله، الذي،
 //!    البانيا), stem beginnings that look like clitics (وزار*، لجن*، سياس*; a split
 //!    is refused when it would cut into one, so للجنة → لجنة, not جنة) and endings
@@ -251,6 +251,9 @@ mod tests {
             ("وسيعقد", "يعقد"),
             ("بتاريخ", "تاريخ"),
             ("فروعه", "فروع"),
+            ("لحزب", "حزب"),
+            ("لدعم", "دعم"),
+            ("لائحة", "لايحه"),
             ("ووزير", "وزير"),
         ] {
             assert_eq!(stem_norm(word), want, "stem of {word}");
