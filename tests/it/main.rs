@@ -1,5 +1,6 @@
 //! End-to-end tests: the `fahras` CLI, and the library on the seed articles.
 
 mod cli;
+mod gold;
 mod seeds;
 mod support;
