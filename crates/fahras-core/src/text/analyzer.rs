@@ -74,62 +74,68 @@ impl FoldTable {
         Self { low, fns, nfkc }
     }
 
+    /// The fold of the char with code `u` (table, or the slow path above it).
+    #[inline]
+    fn lookup(&self, u: u32) -> u32 {
+        if (u as usize) < LOW {
+            self.low[u as usize]
+        } else {
+            let c = char::from_u32(u).unwrap_or('\0');
+            if self.nfkc && filters::nfkc::needed_char(c) {
+                NFKC
+            } else {
+                match fold_slow(&self.fns, c) {
+                    None => DROP,
+                    Some(d) if d == c => KEEP,
+                    Some(d) => d as u32,
+                }
+            }
+        }
+    }
+
     /// Fold `s` into `out`; `false` (and `out` untouched) when nothing changes,
     /// the common case.
     fn apply(&self, s: &str, out: &mut String) -> bool {
         let bytes = s.as_bytes();
-        let mut changed = false;
-        // Start of the run of unchanged bytes not yet copied to `out`.
-        let mut run = 0;
+        // Phase 1: find the first char that changes; most tokens have none.
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (u, w) = if b < 0x80 {
-                (u32::from(b), 1)
-            } else if b < 0xE0 && i + 1 < bytes.len() {
-                (
-                    (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F),
-                    2,
-                )
-            } else {
-                let c = s[i..].chars().next().unwrap_or('\0');
-                (c as u32, c.len_utf8())
-            };
-            let m = if (u as usize) < LOW {
-                self.low[u as usize]
-            } else {
-                let c = char::from_u32(u).unwrap_or('\0');
-                if self.nfkc && filters::nfkc::needed_char(c) {
-                    NFKC
-                } else {
-                    match fold_slow(&self.fns, c) {
-                        None => DROP,
-                        Some(d) if d == c => KEEP,
-                        Some(d) => d as u32,
-                    }
-                }
-            };
+        let first = loop {
+            if i >= bytes.len() {
+                return false;
+            }
+            let (u, w) = decode(s, i);
+            let m = self.lookup(u);
             if m != KEEP {
-                if m == NFKC {
+                break m;
+            }
+            i += w;
+        };
+        if first == NFKC {
+            self.apply_nfkc(s, out);
+            return true;
+        }
+        // Phase 2: rebuild from there char by char (no per-run memcpy calls).
+        out.clear();
+        out.push_str(&s[..i]);
+        let mut known = Some(first);
+        while i < bytes.len() {
+            let (u, w) = decode(s, i);
+            let m = known.take().unwrap_or_else(|| self.lookup(u));
+            let c = match m {
+                KEEP => char::from_u32(u),
+                DROP => None,
+                NFKC => {
                     self.apply_nfkc(s, out);
                     return true;
                 }
-                if !changed {
-                    out.clear();
-                    changed = true;
-                }
-                out.push_str(&s[run..i]);
-                if m != DROP {
-                    out.push(char::from_u32(m).unwrap_or('\u{FFFD}'));
-                }
-                run = i + w;
+                _ => char::from_u32(m),
+            };
+            if let Some(c) = c {
+                out.push(c);
             }
             i += w;
         }
-        if changed {
-            out.push_str(&s[run..]);
-        }
-        changed
+        true
     }
 
     /// The slow path: the folds, NFKC of the whole token, the folds again.
@@ -161,6 +167,25 @@ impl FoldTable {
             }
             cur.clone_from(out);
         }
+    }
+}
+
+/// The code point and byte width of the char at byte `i` (a char boundary).
+/// Arabic letters are two bytes: decoded inline, the rest through `str::chars`.
+#[inline(always)]
+fn decode(s: &str, i: usize) -> (u32, usize) {
+    let bytes = s.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        (u32::from(b), 1)
+    } else if b < 0xE0 && i + 1 < bytes.len() {
+        (
+            (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F),
+            2,
+        )
+    } else {
+        let c = s[i..].chars().next().unwrap_or('\0');
+        (c as u32, c.len_utf8())
     }
 }
 
@@ -308,9 +333,31 @@ impl Analyzer {
         segment_into(text, segments);
         out.reserve(segments.len());
         let pipeline = Pipeline(&self.steps);
-        let mut scratch = String::new();
+        let mut scratch = String::with_capacity(64);
+        // The presets are a single fused table: skip the step loop and the
+        // optional wrapping on the hot path.
+        let single = match &*self.steps {
+            [Step::Fold(t)] => Some(t),
+            _ => None,
+        };
         for (i, seg) in segments.iter().enumerate() {
-            if let Some(norm) = pipeline.run(seg.bytes.slice(text), &mut scratch) {
+            let surface = &text[seg.bytes.range()];
+            let norm = if let Some(table) = single {
+                if table.apply(surface, &mut scratch) {
+                    if scratch.is_empty() {
+                        continue;
+                    }
+                    CompactString::from(scratch.as_str())
+                } else {
+                    CompactString::from(surface)
+                }
+            } else {
+                match pipeline.run(surface, &mut scratch) {
+                    Some(norm) => norm,
+                    None => continue,
+                }
+            };
+            {
                 out.push(Token {
                     bytes: seg.bytes,
                     chars: seg.chars,

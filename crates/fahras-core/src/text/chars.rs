@@ -32,7 +32,7 @@ pub(crate) enum Class {
 }
 
 /// Classes of U+0000..U+07FF (Latin, Arabic): one lookup in the hot loop.
-static LOW: LazyLock<Box<[Class]>> = LazyLock::new(|| {
+pub(crate) static LOW: LazyLock<Box<[Class]>> = LazyLock::new(|| {
     (0..0x800u32)
         .map(|u| char::from_u32(u).map_or(Class::Symbol, class_slow))
         .collect()
