@@ -21,13 +21,13 @@
 //!
 //! ## The pipeline
 //!
-//! 1. **Segmentation** ([`text::segment`]) of the original text into tokens with
+//! 1. **Segmentation** ([`text::segment()`]) of the original text into tokens with
 //!    a kind (word, Latin word, number, punctuation, symbol, URL, email,
 //!    hashtag, mention), a script, a byte span and a char span.
 //! 2. **Normalization** of each token by the steps of an [`text::AnalyzerSpec`]:
 //!    serializable data, so the index, the extractors and queries use exactly
 //!    the same folds. Per-character folds are fused into one table lookup.
-//! 3. **Sentences** ([`text::sentences`]) over the same segmentation.
+//! 3. **Sentences** ([`text::sentences()`]) over the same segmentation.
 //!
 //! ## Offsets
 //!

@@ -1,7 +1,7 @@
 //! Segmentation of the ORIGINAL text into tokens with byte and char spans.
 //!
 //! A single forward pass over the text with a character-class state machine
-//! (see [`chars`](super::chars)). UAX #29 word boundaries were the obvious crate
+//! (see `text/chars.rs`). UAX #29 word boundaries were the obvious crate
 //! choice, but they glue digits to letters ("2020م"), split inside Arabic numbers
 //! with ٬/٫, know nothing of URLs, hashtags or Arabic list markers, and run at a
 //! fraction of the speed; the rules below are the Arabic news cases that matter:
