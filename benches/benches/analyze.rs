@@ -18,11 +18,10 @@ fn bench_seeds(c: &mut Criterion) {
             g.throughput(Throughput::Bytes(text.len() as u64));
             let id = BenchmarkId::new(profile.as_str(), &name[..3]);
             g.bench_with_input(id, text, |b, text| {
-                let mut segs = Vec::new();
                 let mut tokens = Vec::new();
                 b.iter(|| {
                     tokens.clear();
-                    analyzer.analyze_into(black_box(text), &mut segs, &mut tokens);
+                    analyzer.analyze_into(black_box(text), &mut tokens);
                     assert_eq!(tokens.len(), expected);
                 });
             });
@@ -47,11 +46,10 @@ fn bench_corpus(c: &mut Criterion) {
         let analyzer = Analyzer::new(profile);
         let expected = analyzer.analyze(&text).len();
         g.bench_function(profile.as_str(), |b| {
-            let mut segs = Vec::new();
             let mut tokens = Vec::new();
             b.iter(|| {
                 tokens.clear();
-                analyzer.analyze_into(black_box(&text), &mut segs, &mut tokens);
+                analyzer.analyze_into(black_box(&text), &mut tokens);
                 assert_eq!(tokens.len(), expected);
             });
         });

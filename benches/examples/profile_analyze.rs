@@ -16,13 +16,12 @@ fn main() {
         std::process::exit(2);
     };
     let analyzer = Analyzer::new(profile);
-    let mut segs = Vec::new();
     let mut tokens = Vec::new();
     let mut best = f64::MAX;
     for _ in 0..rounds {
         let t = std::time::Instant::now();
         tokens.clear();
-        analyzer.analyze_into(&text, &mut segs, &mut tokens);
+        analyzer.analyze_into(&text, &mut tokens);
         best = best.min(t.elapsed().as_secs_f64());
     }
     #[allow(clippy::print_stdout, clippy::cast_precision_loss)]

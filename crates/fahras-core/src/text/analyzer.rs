@@ -9,7 +9,7 @@ use compact_str::CompactString;
 use crate::error::{Error, ErrorKind, Result};
 use crate::text::data;
 use crate::text::filters::{self, CharFn, CharMap};
-use crate::text::segment::{Segment, segment_into};
+use crate::text::segment::{segment_each, segment_into};
 use crate::text::spec::{AnalyzerSpec, FilterSpec, Profile};
 use crate::text::stem::LightStemmer;
 use crate::text::token::Token;
@@ -326,15 +326,14 @@ impl Analyzer {
     /// (a lone diacritic) or that a step drops (stop words) are left out.
     pub fn analyze(&self, text: &str) -> Vec<Token> {
         let mut out = Vec::with_capacity(text.len() / 8 + 1);
-        self.analyze_into(text, &mut Vec::new(), &mut out);
+        self.analyze_into(text, &mut out);
         out
     }
 
-    /// Like [`analyze`](Self::analyze), reusing buffers (batch and index paths).
-    pub fn analyze_into(&self, text: &str, segments: &mut Vec<Segment>, out: &mut Vec<Token>) {
-        segments.clear();
-        segment_into(text, segments);
-        out.reserve(segments.len());
+    /// Like [`analyze`](Self::analyze), appending to a reused buffer (batch
+    /// and index paths). Segments are normalized as the segmenter emits them.
+    pub fn analyze_into(&self, text: &str, out: &mut Vec<Token>) {
+        out.reserve(text.len() / 8);
         let pipeline = Pipeline(&self.steps);
         let mut scratch = String::with_capacity(64);
         // The presets are a single fused table: skip the step loop and the
@@ -343,34 +342,34 @@ impl Analyzer {
             [Step::Fold(t)] => Some(t),
             _ => None,
         };
-        for (i, seg) in segments.iter().enumerate() {
+        let mut position = 0u32;
+        segment_each(text, |seg| {
+            let i = position;
+            position += 1;
             let surface = &text[seg.bytes.range()];
             let norm = if let Some(table) = single {
-                if table.apply(surface, &mut scratch) {
-                    if scratch.is_empty() {
-                        continue;
-                    }
-                    CompactString::from(scratch.as_str())
-                } else {
+                if !table.apply(surface, &mut scratch) {
                     CompactString::from(surface)
+                } else if scratch.is_empty() {
+                    return;
+                } else {
+                    CompactString::from(scratch.as_str())
                 }
             } else {
                 match pipeline.run(surface, &mut scratch) {
                     Some(norm) => norm,
-                    None => continue,
+                    None => return,
                 }
             };
-            {
-                out.push(Token {
-                    bytes: seg.bytes,
-                    chars: seg.chars,
-                    position: i as u32,
-                    kind: seg.kind,
-                    script: seg.script,
-                    norm,
-                });
-            }
-        }
+            out.push(Token {
+                bytes: seg.bytes,
+                chars: seg.chars,
+                position: i,
+                kind: seg.kind,
+                script: seg.script,
+                norm,
+            });
+        });
     }
 
     /// Normalize one token's surface; `None` when the token is dropped.

@@ -12,7 +12,7 @@ pub mod stem;
 mod token;
 
 pub use analyzer::Analyzer;
-pub use segment::{Segment, segment};
+pub use segment::{Segment, segment, segment_each};
 pub use sentence::{Sentence, SentenceView, sentences};
 pub use spec::{AnalyzerSpec, FilterSpec, Profile, SPEC_VERSION};
 pub use token::{Script, Token, TokenKind, TokenView};

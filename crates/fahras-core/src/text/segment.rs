@@ -45,6 +45,13 @@ pub fn segment(text: &str) -> Vec<Segment> {
 
 /// Like [`segment`], appending to a reused buffer.
 pub fn segment_into(text: &str, out: &mut Vec<Segment>) {
+    segment_each(text, |s| out.push(s));
+}
+
+/// Call `emit` with each segment of `text` in order: segmentation without a
+/// buffer, for consumers that turn segments into something else at once.
+pub fn segment_each(text: &str, mut emit: impl FnMut(Segment)) {
+    let out = &mut emit;
     let mut cur = Cursor {
         text,
         pos: 0,
@@ -63,12 +70,12 @@ pub fn segment_into(text: &str, out: &mut Vec<Segment>) {
                 cur.eat_word(|_, k| {
                     matches!(k, Class::ArabicLetter | Class::ArabicMark | Class::Mark)
                 });
-                out.push(cur.segment_from(start, TokenKind::Word, Script::Arabic));
+                out(cur.segment_from(start, TokenKind::Word, Script::Arabic));
             }
             Class::LatinLetter => {
                 let start = cur.mark();
                 if let Some(kind) = cur.try_url_or_email() {
-                    out.push(cur.segment_from(start, kind, Script::Latin));
+                    out(cur.segment_from(start, kind, Script::Latin));
                     continue;
                 }
                 cur.bump(c);
@@ -76,19 +83,19 @@ pub fn segment_into(text: &str, out: &mut Vec<Segment>) {
                 cur.eat_word(|d, k| {
                     k == Class::LatinLetter || d.is_ascii_digit() || is_combining(d, k)
                 });
-                out.push(cur.segment_from(start, TokenKind::LatinWord, Script::Latin));
+                out(cur.segment_from(start, TokenKind::LatinWord, Script::Latin));
             }
             Class::OtherLetter | Class::Mark => {
                 let start = cur.mark();
                 cur.bump(c);
                 cur.eat_word(|d, k| k == Class::OtherLetter || is_combining(d, k));
-                out.push(cur.segment_from(start, TokenKind::Word, Script::Other));
+                out(cur.segment_from(start, TokenKind::Word, Script::Other));
             }
             Class::Digit => {
                 if c.is_ascii_digit() {
                     let start = cur.mark();
                     if let Some(kind) = cur.try_email() {
-                        out.push(cur.segment_from(start, kind, Script::Latin));
+                        out(cur.segment_from(start, kind, Script::Latin));
                         continue;
                     }
                 }
@@ -99,11 +106,11 @@ pub fn segment_into(text: &str, out: &mut Vec<Segment>) {
                 if c == '#' {
                     if cur.try_hashtag() {
                         let script = script_of(cur.slice_from(start));
-                        out.push(cur.segment_from(start, TokenKind::Hashtag, script));
+                        out(cur.segment_from(start, TokenKind::Hashtag, script));
                         continue;
                     }
                 } else if c == '@' && cur.try_mention() {
-                    out.push(cur.segment_from(start, TokenKind::Mention, Script::Latin));
+                    out(cur.segment_from(start, TokenKind::Mention, Script::Latin));
                     continue;
                 }
                 cur.bump(c);
@@ -123,7 +130,7 @@ pub fn segment_into(text: &str, out: &mut Vec<Segment>) {
                 } else {
                     Script::Common
                 };
-                out.push(cur.segment_from(start, kind, script));
+                out(cur.segment_from(start, kind, script));
             }
         }
     }
@@ -279,7 +286,7 @@ impl<'t> Cursor<'t> {
     /// Scan a run of digits and separators and emit it as one number or, when the
     /// separators do not form a number ("12.03.2021", "1,2,3"), as numbers and
     /// punctuation.
-    fn eat_number(&mut self, out: &mut Vec<Segment>) {
+    fn eat_number(&mut self, out: &mut impl FnMut(Segment)) {
         let start = self.mark();
         // Groups of digits and the separator that follows each group.
         let mut groups: Vec<(Mark, Mark)> = Vec::with_capacity(4);
@@ -313,7 +320,7 @@ impl<'t> Cursor<'t> {
             } else {
                 Script::Common
             };
-            out.push(self.segment_from(start, TokenKind::Number, script));
+            out(self.segment_from(start, TokenKind::Number, script));
             return;
         }
         let end = self.mark();
@@ -326,7 +333,7 @@ impl<'t> Cursor<'t> {
                 Script::Common
             };
             self.reset(g1);
-            out.push(self.segment_from(g0, TokenKind::Number, script));
+            out(self.segment_from(g0, TokenKind::Number, script));
             if let Some(&sep) = seps.get(i) {
                 let m = self.mark();
                 self.bump(sep);
@@ -335,7 +342,7 @@ impl<'t> Cursor<'t> {
                 } else {
                     Script::Common
                 };
-                out.push(self.segment_from(m, TokenKind::Punct, script));
+                out(self.segment_from(m, TokenKind::Punct, script));
             }
         }
         self.reset(end);
