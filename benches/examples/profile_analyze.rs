@@ -11,26 +11,31 @@ fn main() {
         .unwrap_or("search")
         .parse()
         .unwrap_or(Profile::Search);
-    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(10);
+    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(10).max(1);
     let Some(text) = fahras_bench::corpus_text(10_000_000) else {
         std::process::exit(2);
     };
     let analyzer = Analyzer::new(profile);
     let mut tokens = Vec::new();
-    let mut best = f64::MAX;
+    let mut times = Vec::with_capacity(rounds);
     for _ in 0..rounds {
         let t = std::time::Instant::now();
         tokens.clear();
         analyzer.analyze_into(&text, &mut tokens);
-        best = best.min(t.elapsed().as_secs_f64());
+        times.push(t.elapsed().as_secs_f64());
     }
+    times.sort_by(f64::total_cmp);
+    let (best, median) = (times[0], times[times.len() / 2]);
     #[allow(clippy::print_stdout, clippy::cast_precision_loss)]
     {
+        let mb = text.len() as f64 / 1e6;
         println!(
-            "{} tokens, best {:.1} ms, {:.1} MB/s",
+            "{} tokens; best {:.1} ms ({:.0} MB/s), median {:.1} ms ({:.0} MB/s)",
             tokens.len(),
             best * 1e3,
-            text.len() as f64 / 1e6 / best
+            mb / best,
+            median * 1e3,
+            mb / median
         );
     }
 }
