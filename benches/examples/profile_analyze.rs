@@ -11,7 +11,11 @@ fn main() {
         .unwrap_or("search")
         .parse()
         .unwrap_or(Profile::Search);
-    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(10).max(1);
+    let rounds: usize = args
+        .next()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10)
+        .max(1);
     let Some(text) = fahras_bench::corpus_text(10_000_000) else {
         std::process::exit(2);
     };

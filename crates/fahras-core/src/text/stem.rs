@@ -74,8 +74,12 @@ struct Enclitic {
 #[derive(Debug)]
 pub struct LightStemmer {
     protected: HashSet<CompactString>,
-    protected_prefixes: Vec<CompactString>,
-    protected_suffixes: Vec<CompactString>,
+    /// Protected stem beginnings, looked up by every prefix of a candidate
+    /// (a set, not a scan: the list is long and this runs per token).
+    protected_prefixes: HashSet<CompactString>,
+    protected_suffixes: HashSet<CompactString>,
+    /// Longest protected beginning/ending, in chars.
+    max_affix: usize,
     proclitics: Vec<Proclitic>,
     enclitics: Vec<Enclitic>,
 }
@@ -85,8 +89,8 @@ impl LightStemmer {
     /// analyzer steps that run before the stemmer).
     pub(crate) fn new(norm: impl Fn(&str) -> Option<CompactString>) -> Self {
         let mut protected = HashSet::new();
-        let mut protected_prefixes = Vec::new();
-        let mut protected_suffixes = Vec::new();
+        let mut protected_prefixes = HashSet::new();
+        let mut protected_suffixes = HashSet::new();
         for line in data::lines(data::STEM_PROTECTED) {
             if let Some(p) = line.strip_suffix('*') {
                 protected_prefixes.extend(norm(p));
@@ -124,10 +128,17 @@ impl LightStemmer {
             })
             .collect();
         enclitics.sort_by_key(|e| std::cmp::Reverse(e.form.chars().count()));
+        let max_affix = protected_prefixes
+            .iter()
+            .chain(&protected_suffixes)
+            .map(|a: &CompactString| a.chars().count())
+            .max()
+            .unwrap_or(0);
         Self {
             protected,
             protected_prefixes,
             protected_suffixes,
+            max_affix,
             proclitics,
             enclitics,
         }
@@ -140,10 +151,19 @@ impl LightStemmer {
 
     fn is_protected_stem(&self, s: &str) -> bool {
         self.protected.contains(s)
-            || self
-                .protected_prefixes
-                .iter()
-                .any(|p| s.starts_with(p.as_str()))
+            || s.char_indices()
+                .skip(1)
+                .map(|(i, _)| i)
+                .chain(std::iter::once(s.len()))
+                .take(self.max_affix)
+                .any(|end| self.protected_prefixes.contains(&s[..end]))
+    }
+
+    fn has_protected_ending(&self, s: &str) -> bool {
+        s.char_indices()
+            .rev()
+            .take(self.max_affix)
+            .any(|(i, _)| self.protected_suffixes.contains(&s[i..]))
     }
 
     /// The stem of `word`: a suffix-and-prefix-trimmed slice of it.
@@ -176,13 +196,7 @@ impl LightStemmer {
             definite = p.article;
             break;
         }
-        if definite
-            || self.protected.contains(stem)
-            || self
-                .protected_suffixes
-                .iter()
-                .any(|s| stem.ends_with(s.as_str()))
-        {
+        if definite || self.protected.contains(stem) || self.has_protected_ending(stem) {
             return stem;
         }
         let len = stem.chars().count();
