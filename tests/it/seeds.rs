@@ -37,7 +37,7 @@ fn seed_002_numbers_latin_and_quotes() {
     let Some((_, text)) = seed("002") else { return };
     let tokens = Analyzer::search().analyze(&text);
     let find = |s: &str| tokens.iter().find(|t| t.text(&text) == s);
-    // "1 2٬258": the Arabic thousands separator keeps one number.
+    // The Arabic thousands separator keeps "2٬258" one number.
     let n = find("2٬258").expect("2٬258 is one token");
     assert_eq!(n.kind, TokenKind::Number);
     assert_eq!(n.norm, "2,258");

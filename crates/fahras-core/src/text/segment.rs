@@ -548,7 +548,7 @@ mod tests {
 
     #[test]
     fn numbers_with_arabic_separators() {
-        assert_eq!(pieces("1 2٬258"), [("1", Number), ("2٬258", Number)]);
+        assert_eq!(pieces("بلغ 2٬258"), [("بلغ", Word), ("2٬258", Number)]);
         assert_eq!(pieces("٣٫٥ مليون"), [("٣٫٥", Number), ("مليون", Word)]);
         assert_eq!(
             pieces("1,250 و 3.5"),
