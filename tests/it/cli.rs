@@ -4,6 +4,11 @@ use predicates_free::*;
 
 use crate::support::{fahras, seed};
 
+/// Run a command that must succeed; its standard output.
+fn stdout_ok(cmd: &mut assert_cmd::Command) -> Vec<u8> {
+    cmd.assert().success().get_output().stdout.clone()
+}
+
 mod predicates_free {
     /// Whether `haystack` contains `needle`, for readable assertions on output.
     pub fn has(haystack: &[u8], needle: &str) -> bool {
@@ -13,14 +18,11 @@ mod predicates_free {
 
 #[test]
 fn normalize_one_line_per_line_from_stdin() {
-    let out = fahras()
-        .arg("normalize")
-        .write_stdin("الأمينُ العـــام\n\n١٢ مايو ٢٠٢٠\r\nﻻ")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(
+        fahras()
+            .arg("normalize")
+            .write_stdin("الأمينُ العـــام\n\n١٢ مايو ٢٠٢٠\r\nﻻ"),
+    );
     assert_eq!(
         String::from_utf8(out).unwrap(),
         "الامين العام\n\n12 مايو 2020\nلا\n"
@@ -46,14 +48,11 @@ fn normalize_profiles() {
 #[test]
 fn tokenize_json_shapes() {
     let text = "قال الأمينُ «نعم» ٢٬٢٥٨";
-    let out = fahras()
-        .args(["tokenize", "--format", "json"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(
+        fahras()
+            .args(["tokenize", "--format", "json"])
+            .write_stdin(text),
+    );
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let tokens = v["tokens"].as_array().unwrap();
     assert_eq!(tokens.len(), 6);
@@ -75,14 +74,11 @@ fn tokenize_json_shapes() {
     assert_eq!(tokens[5]["kind"], "number");
     assert_eq!(tokens[5]["norm"], "2,258");
 
-    let lines = fahras()
-        .args(["tokenize", "--format", "jsonl"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let lines = stdout_ok(
+        fahras()
+            .args(["tokenize", "--format", "jsonl"])
+            .write_stdin(text),
+    );
     let lines: Vec<serde_json::Value> = String::from_utf8(lines)
         .unwrap()
         .lines()
@@ -93,14 +89,7 @@ fn tokenize_json_shapes() {
 
 #[test]
 fn tokenize_text_format() {
-    let out = fahras()
-        .arg("tokenize")
-        .write_stdin("عقد 5 ماي")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(fahras().arg("tokenize").write_stdin("عقد 5 ماي"));
     assert_eq!(
         String::from_utf8(out).unwrap(),
         "0\t3\tword\tعقد\tعقد\n4\t5\tnumber\t5\t5\n6\t9\tword\tماي\tماي\n"
@@ -110,26 +99,16 @@ fn tokenize_text_format() {
 #[test]
 fn sentences_text_and_jsonl() {
     let text = "قرر المجتمعون ما يلي:\n- عقد اجتماع.\n١- تشكيل لجنة";
-    let out = fahras()
-        .arg("sentences")
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(fahras().arg("sentences").write_stdin(text));
     assert_eq!(
         String::from_utf8(out).unwrap(),
         "قرر المجتمعون ما يلي:\n- عقد اجتماع.\n١- تشكيل لجنة\n"
     );
-    let out = fahras()
-        .args(["sentences", "--format", "jsonl"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(
+        fahras()
+            .args(["sentences", "--format", "jsonl"])
+            .write_stdin(text),
+    );
     let last: serde_json::Value =
         serde_json::from_str(String::from_utf8(out).unwrap().lines().last().unwrap()).unwrap();
     assert_eq!(last["marker"], "١-");
@@ -227,24 +206,10 @@ fn tokenize_a_seed_file() {
         return;
     };
     let path = crate::support::shared().unwrap().join("seeds").join(&name);
-    let out = fahras()
-        .args(["tokenize", "--format", "jsonl"])
-        .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(fahras().args(["tokenize", "--format", "jsonl"]).arg(&path));
     let n = String::from_utf8(out).unwrap().lines().count();
     assert_eq!(n, fahras_core::Analyzer::search().analyze(&text).len());
-    let sents = fahras()
-        .arg("sentences")
-        .arg(&path)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let sents = stdout_ok(fahras().arg("sentences").arg(&path));
     assert!(has(
         &sents,
         "التقينا الرفيق المهندس هيثم إسماعيل أمين فرع اللاذقية للحزب الذي قال :"
@@ -253,14 +218,7 @@ fn tokenize_a_seed_file() {
 
 #[test]
 fn demo_runs_on_the_sample_corpus() {
-    let out = fahras()
-        .arg("demo")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(fahras().arg("demo").current_dir(env!("CARGO_MANIFEST_DIR")));
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("31 articles"), "{out}");
     assert!(out.contains("most frequent stems"), "{out}");
@@ -270,13 +228,7 @@ fn demo_runs_on_the_sample_corpus() {
 
 #[test]
 fn analyzer_spec_is_json() {
-    let out = fahras()
-        .args(["analyzer", "--profile", "strict"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_ok(fahras().args(["analyzer", "--profile", "strict"]));
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["version"], 1);
     assert_eq!(v["filters"][0]["type"], "nfkc");

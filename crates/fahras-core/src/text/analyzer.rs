@@ -29,7 +29,6 @@ use crate::text::token::Token;
 pub struct Analyzer {
     spec: AnalyzerSpec,
     steps: Arc<[Step]>,
-    has_nfkc: bool,
 }
 
 impl fmt::Debug for Analyzer {
@@ -46,6 +45,25 @@ const KEEP: u32 = u32::MAX;
 const DROP: u32 = u32::MAX - 1;
 /// The char needs NFKC first: the token takes the slow path.
 const NFKC: u32 = u32::MAX - 2;
+
+/// What [`FoldTable::apply`] did to a token.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Folded {
+    /// Nothing changed.
+    Same,
+    /// The folds changed it.
+    Changed,
+    /// It went through NFKC, which may change how its text segments.
+    Composed,
+}
+
+/// Reused per analysis: the output buffer of folds, and whether any token of
+/// the pass went through NFKC.
+#[derive(Default)]
+struct Scratch {
+    buf: String,
+    composed: bool,
+}
 
 /// A run of per-character folds fused into one lookup, optionally preceded by NFKC.
 struct FoldTable {
@@ -93,15 +111,15 @@ impl FoldTable {
         }
     }
 
-    /// Fold `s` into `out`; `false` (and `out` untouched) when nothing changes,
-    /// the common case.
-    fn apply(&self, s: &str, out: &mut String) -> bool {
+    /// Fold `s` into `out`; [`Folded::Same`] (and `out` untouched) when
+    /// nothing changes, the common case.
+    fn apply(&self, s: &str, out: &mut String) -> Folded {
         let bytes = s.as_bytes();
         // Phase 1: find the first char that changes; most tokens have none.
         let mut i = 0;
         let first = loop {
             if i >= bytes.len() {
-                return false;
+                return Folded::Same;
             }
             let (u, w) = decode(s, i);
             let m = self.lookup(u);
@@ -112,7 +130,7 @@ impl FoldTable {
         };
         if first == NFKC {
             self.apply_nfkc(s, out);
-            return true;
+            return Folded::Composed;
         }
         // Phase 2: rebuild from there char by char (no per-run memcpy calls).
         out.clear();
@@ -126,7 +144,7 @@ impl FoldTable {
                 DROP => None,
                 NFKC => {
                     self.apply_nfkc(s, out);
-                    return true;
+                    return Folded::Composed;
                 }
                 _ => char::from_u32(m),
             };
@@ -135,7 +153,7 @@ impl FoldTable {
             }
             i += w;
         }
-        true
+        Folded::Changed
     }
 
     /// The slow path: the folds, NFKC of the whole token, the folds again.
@@ -309,11 +327,9 @@ impl Analyzer {
         if !pending.is_empty() || nfkc_pending {
             steps.push(Step::Fold(FoldTable::new(pending, nfkc_pending)));
         }
-        let has_nfkc = spec.filters.contains(&FilterSpec::Nfkc);
         Ok(Self {
             spec,
             steps: steps.into(),
-            has_nfkc,
         })
     }
 
@@ -335,7 +351,7 @@ impl Analyzer {
     pub fn analyze_into(&self, text: &str, out: &mut Vec<Token>) {
         out.reserve(text.len() / 8);
         let pipeline = Pipeline(&self.steps);
-        let mut scratch = String::with_capacity(64);
+        let mut scratch = Scratch::default();
         // The presets are a single fused table: skip the step loop and the
         // optional wrapping on the hot path.
         let single = match &*self.steps {
@@ -348,12 +364,12 @@ impl Analyzer {
             position += 1;
             let surface = &text[seg.bytes.range()];
             let norm = if let Some(table) = single {
-                if !table.apply(surface, &mut scratch) {
+                if table.apply(surface, &mut scratch.buf) == Folded::Same {
                     CompactString::from(surface)
-                } else if scratch.is_empty() {
+                } else if scratch.buf.is_empty() {
                     return;
                 } else {
-                    CompactString::from(scratch.as_str())
+                    CompactString::from(scratch.buf.as_str())
                 }
             } else {
                 match pipeline.run(surface, &mut scratch) {
@@ -374,7 +390,7 @@ impl Analyzer {
 
     /// Normalize one token's surface; `None` when the token is dropped.
     pub fn normalize_token(&self, surface: &str) -> Option<CompactString> {
-        Pipeline(&self.steps).run(surface, &mut String::new())
+        Pipeline(&self.steps).run(surface, &mut Scratch::default())
     }
 
     /// Normalize a text: every token replaced by its norm, tokens that were
@@ -408,12 +424,9 @@ impl Analyzer {
         let mut out = String::with_capacity(text.len());
         let mut prev_end: Option<usize> = None;
         let pipeline = Pipeline(&self.steps);
-        let mut scratch = String::new();
-        let mut composed = false;
+        let mut scratch = Scratch::default();
         for seg in &segs {
-            let surface = seg.bytes.slice(text);
-            composed |= self.has_nfkc && surface.chars().any(filters::nfkc::needed_char);
-            let Some(norm) = pipeline.run(surface, &mut scratch) else {
+            let Some(norm) = pipeline.run(seg.bytes.slice(text), &mut scratch) else {
                 continue;
             };
             if let Some(end) = prev_end
@@ -426,7 +439,7 @@ impl Analyzer {
             out.push_str(&norm);
             prev_end = Some(seg.bytes.end as usize);
         }
-        (out, composed)
+        (out, scratch.composed)
     }
 }
 
@@ -434,7 +447,7 @@ impl Analyzer {
 struct Pipeline<'a>(&'a [Step]);
 
 impl Pipeline<'_> {
-    fn run(&self, surface: &str, scratch: &mut String) -> Option<CompactString> {
+    fn run(&self, surface: &str, scratch: &mut Scratch) -> Option<CompactString> {
         self.apply(surface, true, scratch)
     }
 
@@ -442,17 +455,19 @@ impl Pipeline<'_> {
     /// brought to the form the step that uses them sees. A list entry that is
     /// itself a stop word ("هم" as an enclitic) must not vanish.
     fn fold(&self, surface: &str) -> Option<CompactString> {
-        self.apply(surface, false, &mut String::new())
+        self.apply(surface, false, &mut Scratch::default())
     }
 
-    fn apply(&self, surface: &str, all: bool, scratch: &mut String) -> Option<CompactString> {
+    fn apply(&self, surface: &str, all: bool, scratch: &mut Scratch) -> Option<CompactString> {
         let mut owned: Option<CompactString> = None;
         for step in self.0 {
             let cur: &str = owned.as_deref().unwrap_or(surface);
             match step {
                 Step::Fold(t) => {
-                    if t.apply(cur, scratch) {
-                        owned = Some(CompactString::from(scratch.as_str()));
+                    let folded = t.apply(cur, &mut scratch.buf);
+                    scratch.composed |= folded == Folded::Composed;
+                    if folded != Folded::Same {
+                        owned = Some(CompactString::from(scratch.buf.as_str()));
                     }
                 }
                 Step::StopWords(_) | Step::Stem(_) if !all => {}

@@ -81,14 +81,14 @@ pub fn segment_each(text: &str, mut emit: impl FnMut(Segment)) {
                 cur.bump(c);
                 // Latin words take ASCII digits only: "COVID19", not "COVID١٩".
                 cur.eat_word(|d, k| {
-                    k == Class::LatinLetter || d.is_ascii_digit() || is_combining(d, k)
+                    k == Class::LatinLetter || d.is_ascii_digit() || is_combining(k)
                 });
                 out(cur.segment_from(start, TokenKind::LatinWord, Script::Latin));
             }
             Class::OtherLetter | Class::Mark => {
                 let start = cur.mark();
                 cur.bump(c);
-                cur.eat_word(|d, k| k == Class::OtherLetter || is_combining(d, k));
+                cur.eat_word(|_, k| k == Class::OtherLetter || is_combining(k));
                 out(cur.segment_from(start, TokenKind::Word, Script::Other));
             }
             Class::Digit => {
@@ -140,7 +140,7 @@ pub fn segment_each(text: &str, mut emit: impl FnMut(Segment)) {
 /// whatever word they follow, as UAX #29's Extend does, so that dropping a
 /// tatweel or NFKC's reordering of marks can never move a word boundary.
 #[inline]
-fn is_combining(_c: char, k: Class) -> bool {
+fn is_combining(k: Class) -> bool {
     matches!(k, Class::Mark | Class::ArabicMark)
 }
 
