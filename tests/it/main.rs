@@ -1,6 +1,8 @@
 //! End-to-end tests: the `fahras` CLI, and the library on the seed articles.
 
 mod cli;
+mod eval;
+mod extract;
 mod gold;
 mod seeds;
 mod support;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use fahras_core::Profile;
+use fahras_core::{KindSet, Profile};
 
 /// fahras: Arabic text analytics for party statements, meeting reports and directives.
 #[derive(Debug, Parser)]
@@ -23,6 +23,10 @@ pub(crate) enum Command {
     Sentences(SentencesArgs),
     /// Show the analyzer spec of a profile (the JSON stored with an index).
     Analyzer(AnalyzerArgs),
+    /// Extract entities (dates, organizations, officials, directives, ...) from documents.
+    Extract(ExtractArgs),
+    /// Score predictions against gold annotations (or on a CoNLL corpus).
+    Eval(EvalArgs),
     /// Run fahras on the built-in sample corpus and print a summary.
     Demo(DemoArgs),
 }
@@ -121,4 +125,76 @@ pub(crate) struct DemoArgs {
     /// Sample corpus directory (default: `corpus-sample` here, or the one in the repository).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
+}
+
+/// How input files hold documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum InputFormat {
+    /// The whole file is one document.
+    Text,
+    /// One JSON object `{"id", "text", "published"?}` a line.
+    Jsonl,
+}
+
+/// Extraction output format.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ExtractFormat {
+    /// One JSON document a line: `{"id", "entities": [...], "relations": [...]}`.
+    Jsonl,
+    /// One JSON array of those documents.
+    Json,
+    /// Tab-separated `id kind start end text value`, one entity a line (for humans).
+    Text,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExtractArgs {
+    /// Input files: plain text (one document each), or JSON Lines (`.jsonl`,
+    /// `.jsonl.gz`). Standard input when none or `-`.
+    pub files: Vec<PathBuf>,
+    /// How inputs hold documents; by default from the extension (`.jsonl`,
+    /// `.ndjson`, optionally `.gz`, are JSON Lines; anything else is text).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Entity kinds to extract, comma-separated (default: all).
+    #[arg(long, default_value_t = KindSet::ALL)]
+    pub kinds: KindSet,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: ExtractFormat,
+    /// Publication date (YYYY-MM-DD) for documents that do not carry one.
+    #[arg(long)]
+    pub published: Option<fahras_core::extract::Date>,
+    /// Replace invalid UTF-8 with U+FFFD instead of skipping the document.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+/// Report format.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// An aligned table (for humans).
+    Text,
+    /// JSON (for computers): one object, or one a line with `--conll`.
+    Json,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("mode").required(true).args(["gold", "conll"]))]
+pub(crate) struct EvalArgs {
+    /// Gold annotations, JSON Lines in the format of `corpus-sample/gold.jsonl`.
+    #[arg(long, requires = "pred")]
+    pub gold: Option<PathBuf>,
+    /// Predictions, JSON Lines as `fahras extract` writes them (`-` for stdin).
+    #[arg(long, requires = "gold")]
+    pub pred: Option<PathBuf>,
+    /// BIO-tagged CoNLL files to run the extractors on and score.
+    #[arg(long, num_args = 1.., conflicts_with_all = ["gold", "pred"])]
+    pub conll: Vec<PathBuf>,
+    /// With `--conll`: the kinds to extract (default: all).
+    #[arg(long, default_value_t = KindSet::ALL, requires = "conll")]
+    pub kinds: KindSet,
+    /// Report format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
 }

@@ -1,4 +1,5 @@
-//! Reading input text: files or stdin, strict or lossy UTF-8.
+//! Reading input text: files (gzipped when they end in `.gz`) or stdin,
+//! strict or lossy UTF-8.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -19,20 +20,31 @@ pub(crate) struct Source {
 
 impl Source {
     pub fn open(args: &InputArgs) -> Result<Self> {
-        let (name, reader): (String, Box<dyn BufRead>) = match args.file.as_deref() {
+        Self::open_path(args.file.as_deref(), args.lossy)
+    }
+
+    /// Open `path`, or stdin when it is `None` or `-`.
+    pub fn open_path(path: Option<&Path>, lossy: bool) -> Result<Self> {
+        let (name, reader): (String, Box<dyn BufRead>) = match path {
             None => ("<stdin>".into(), Box::new(BufReader::new(io::stdin()))),
             Some(p) if p == Path::new("-") => {
                 ("<stdin>".into(), Box::new(BufReader::new(io::stdin())))
             }
             Some(p) => {
                 let f = File::open(p).with_context(|| format!("cannot open `{}`", p.display()))?;
-                (display(p), Box::new(BufReader::with_capacity(1 << 16, f)))
+                let reader: Box<dyn BufRead> = if is_gzip(p) {
+                    let gz = flate2::read::MultiGzDecoder::new(BufReader::new(f));
+                    Box::new(BufReader::with_capacity(1 << 16, gz))
+                } else {
+                    Box::new(BufReader::with_capacity(1 << 16, f))
+                };
+                (display(p), reader)
             }
         };
         Ok(Self {
             name,
             reader,
-            lossy: args.lossy,
+            lossy,
             offset: 0,
         })
     }
@@ -40,16 +52,35 @@ impl Source {
     /// The whole input as text.
     pub fn read_all(mut self) -> Result<String> {
         let mut bytes = Vec::new();
-        self.reader
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read `{}`", self.name))?;
-        let text = self.decode(bytes)?;
+        let start = self.offset;
+        self.read_to_end(&mut bytes)?;
+        let text = self.decode_at(bytes, start)?;
         fahras_core::check_len(&text).with_context(|| format!("cannot analyze `{}`", self.name))?;
         Ok(text)
     }
 
+    /// The rest of the input's bytes into `buf`.
+    pub fn read_to_end(&mut self, buf: &mut Vec<u8>) -> Result<()> {
+        let n = self
+            .reader
+            .read_to_end(buf)
+            .with_context(|| format!("cannot read `{}`", self.name))?;
+        self.offset += n;
+        Ok(())
+    }
+
     /// The next line without its line ending, or `None` at the end.
     pub fn next_line(&mut self, buf: &mut Vec<u8>) -> Result<Option<String>> {
+        match self.next_raw_line(buf)? {
+            None => Ok(None),
+            Some(start) => self.decode_at(std::mem::take(buf), start).map(Some),
+        }
+    }
+
+    /// The next line's bytes into `buf` without the line ending; its starting
+    /// byte offset, or `None` at the end. Decoding is left to the caller, which
+    /// may skip a bad line instead of failing.
+    pub fn next_raw_line(&mut self, buf: &mut Vec<u8>) -> Result<Option<usize>> {
         buf.clear();
         let n = self
             .reader
@@ -66,10 +97,15 @@ impl Source {
                 buf.pop();
             }
         }
-        let saved = std::mem::replace(&mut self.offset, start);
-        let line = self.decode(std::mem::take(buf));
+        Ok(Some(start))
+    }
+
+    /// Decode bytes read from this source at byte `offset`: strict or lossy.
+    pub fn decode_at(&mut self, bytes: Vec<u8>, offset: usize) -> Result<String> {
+        let saved = std::mem::replace(&mut self.offset, offset);
+        let text = self.decode(bytes);
         self.offset = saved;
-        line.map(Some)
+        text
     }
 
     fn decode(&self, bytes: Vec<u8>) -> Result<String> {
@@ -85,6 +121,12 @@ impl Source {
             }
         }
     }
+}
+
+/// Whether `path` names a gzip file.
+pub(crate) fn is_gzip(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 fn display(p: &Path) -> String {

@@ -33,6 +33,8 @@ fn main() -> ExitCode {
         Command::Tokenize(a) => commands::tokenize::run(&a),
         Command::Sentences(a) => commands::sentences::run(&a),
         Command::Analyzer(a) => commands::analyzer::run(&a),
+        Command::Extract(a) => commands::extract::run(&a),
+        Command::Eval(a) => commands::eval::run(&a),
         Command::Demo(a) => commands::demo::run(&a),
     };
     match result {

@@ -1,7 +1,8 @@
 //! The crate's error type: an opaque [`Error`] with a `#[non_exhaustive]` [`ErrorKind`].
 //!
-//! Analysis itself cannot fail (any `&str` analyzes); only building an analyzer
-//! from a spec, reading data and checking document limits return errors.
+//! Analysis and extraction cannot fail (any `&str` analyzes); only building an
+//! analyzer from a spec, reading annotation files and checking document limits
+//! return errors.
 
 use std::fmt;
 
@@ -16,6 +17,13 @@ pub enum ErrorKind {
         /// Size of the rejected document in bytes.
         len: usize,
     },
+    /// A line of an annotation file (gold, predictions, CoNLL) could not be read.
+    InvalidAnnotation {
+        /// 1-based line number.
+        line: usize,
+    },
+    /// Reading an input failed.
+    Io,
 }
 
 /// An error from `fahras-core`.

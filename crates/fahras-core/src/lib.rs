@@ -62,10 +62,13 @@
 #![deny(missing_docs)]
 
 pub mod error;
+pub mod eval;
+pub mod extract;
 pub mod span;
 pub mod text;
 
 pub use error::{Error, ErrorKind, Result};
+pub use extract::{Document, Entity, EntityKind, Extraction, Extractor, KindSet};
 pub use span::{ByteSpan, CharSpan};
 pub use text::{
     Analyzer, AnalyzerSpec, FilterSpec, Profile, Script, Sentence, SentenceView, Token, TokenKind,

@@ -2,6 +2,8 @@
 
 pub(crate) mod analyzer;
 pub(crate) mod demo;
+pub(crate) mod eval;
+pub(crate) mod extract;
 pub(crate) mod normalize;
 pub(crate) mod sentences;
 pub(crate) mod tokenize;

@@ -13,3 +13,4 @@ pub(crate) const PROCLITICS: &str = include_str!("../../data/proclitics.tsv");
 pub(crate) const ENCLITICS: &str = include_str!("../../data/enclitics.tsv");
 pub(crate) const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
 pub(crate) const LIST_MARKERS: &str = include_str!("../../data/list_markers.txt");
+pub(crate) const CONLL_LABELS: &str = include_str!("../../data/conll_labels.tsv");

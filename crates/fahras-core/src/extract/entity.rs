@@ -1,0 +1,330 @@
+//! Entities: what extraction produces and what the scorer reads.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::{ByteSpan, CharSpan};
+
+/// The eight kinds of ANNOTATION.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityKind {
+    /// A calendar or time expression.
+    Date,
+    /// A named or specific organization or body.
+    Org,
+    /// A regional or local unit of an organization.
+    Branch,
+    /// A personal name as written, without honorifics.
+    Person,
+    /// The title of an office.
+    Role,
+    /// A place.
+    Loc,
+    /// A decision, directive, call, demand or recommendation.
+    Directive,
+    /// The clause that reports a meeting being held.
+    Meeting,
+}
+
+impl EntityKind {
+    /// Every kind, in the order of ANNOTATION.md.
+    pub const ALL: [EntityKind; 8] = [
+        Self::Date,
+        Self::Org,
+        Self::Branch,
+        Self::Person,
+        Self::Role,
+        Self::Loc,
+        Self::Directive,
+        Self::Meeting,
+    ];
+
+    /// The label used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Date => "DATE",
+            Self::Org => "ORG",
+            Self::Branch => "BRANCH",
+            Self::Person => "PERSON",
+            Self::Role => "ROLE",
+            Self::Loc => "LOC",
+            Self::Directive => "DIRECTIVE",
+            Self::Meeting => "MEETING",
+        }
+    }
+
+    const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An unknown entity kind label.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown entity kind `{0}` (expected one of DATE, ORG, BRANCH, PERSON, ROLE, LOC, DIRECTIVE, MEETING)"
+)]
+pub struct UnknownKind(pub String);
+
+impl FromStr for EntityKind {
+    type Err = UnknownKind;
+
+    /// Case-insensitive, so `--kinds date,org` works.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownKind(s.to_owned()))
+    }
+}
+
+/// A set of kinds: which extractors to run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct KindSet(u8);
+
+impl KindSet {
+    /// No kind.
+    pub const EMPTY: KindSet = KindSet(0);
+    /// Every kind.
+    pub const ALL: KindSet = KindSet(0xff);
+
+    /// Whether `kind` is in the set.
+    pub fn contains(self, kind: EntityKind) -> bool {
+        self.0 & kind.bit() != 0
+    }
+
+    /// The set with `kind` added.
+    #[must_use]
+    pub fn with(self, kind: EntityKind) -> Self {
+        Self(self.0 | kind.bit())
+    }
+
+    /// Kinds in both sets.
+    #[must_use]
+    pub fn intersection(self, other: Self) -> Self {
+        Self(self.0 & other.0)
+    }
+
+    /// Whether the set holds no kind.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The kinds in the set, in the order of [`EntityKind::ALL`].
+    pub fn iter(self) -> impl Iterator<Item = EntityKind> {
+        EntityKind::ALL
+            .into_iter()
+            .filter(move |k| self.contains(*k))
+    }
+}
+
+impl FromIterator<EntityKind> for KindSet {
+    fn from_iter<I: IntoIterator<Item = EntityKind>>(iter: I) -> Self {
+        iter.into_iter().fold(Self::EMPTY, Self::with)
+    }
+}
+
+impl FromStr for KindSet {
+    type Err = UnknownKind;
+
+    /// A comma-separated list such as `DATE,ORG`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.split(',')
+            .filter(|p| !p.trim().is_empty())
+            .map(EntityKind::from_str)
+            .collect()
+    }
+}
+
+impl fmt::Display for KindSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, k) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(",")?;
+            }
+            f.write_str(k.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+/// Granularity of a date value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// A calendar day (`2020-05-05`).
+    Day,
+    /// A week (`2020-W19`).
+    Week,
+    /// A month (`2020-05`).
+    Month,
+    /// A quarter (`2021-Q1`).
+    Quarter,
+    /// A year (`2020`).
+    Year,
+    /// A weekday whose date the text does not fix.
+    Weekday,
+    /// A range of dates (`2020-05-01/2020-05-03`).
+    Interval,
+    /// A time of day without a date.
+    Time,
+}
+
+/// The calendar a date is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Calendar {
+    /// Gregorian months or numeric dates.
+    Gregorian,
+    /// Hijri (Islamic) months or years marked هـ.
+    Hijri,
+}
+
+/// Attributes of a `DATE` entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateAttrs {
+    /// How precise the value is.
+    pub granularity: Granularity,
+    /// The calendar of the written expression.
+    pub calendar: Calendar,
+    /// Whether the expression is relative to the article's date (أمس، الشهر المنصرم).
+    pub relative: bool,
+    /// For Hijri dates, the Gregorian equivalent (Umm al-Qura).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gregorian: Option<String>,
+    /// Time of day (`10:30`) when one is attached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+}
+
+/// Kind-specific attributes. Serialized as a plain JSON object.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum Attrs {
+    /// Attributes of a date.
+    Date(DateAttrs),
+    /// No attributes (`{}`).
+    None(Empty),
+}
+
+impl Default for Attrs {
+    fn default() -> Self {
+        Self::None(Empty {})
+    }
+}
+
+/// An empty JSON object.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Empty {}
+
+/// An extracted entity. Spans point into the ORIGINAL text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// What it is.
+    pub kind: EntityKind,
+    /// Byte span in the original text.
+    pub bytes: ByteSpan,
+    /// Code point span in the original text.
+    pub chars: CharSpan,
+    /// The normalized value (ISO 8601 for dates), when the text fixes one.
+    pub value: Option<String>,
+    /// Kind-specific attributes.
+    pub attrs: Attrs,
+}
+
+impl Entity {
+    /// The surface text of the entity in `text`, the document it came from.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.bytes.slice(text)
+    }
+
+    /// The serializable view of the entity, given its id and its document's text.
+    pub fn view<'a>(&'a self, id: u32, text: &'a str) -> EntityView<'a> {
+        EntityView {
+            id,
+            kind: self.kind,
+            start: self.chars.start,
+            end: self.chars.end,
+            byte_start: self.bytes.start,
+            byte_end: self.bytes.end,
+            text: self.text(text),
+            value: self.value.as_deref(),
+            attrs: &self.attrs,
+        }
+    }
+}
+
+/// An entity as it leaves the library (JSON, Python): the extraction contract.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityView<'a> {
+    /// Id within its document; relations refer to it.
+    pub id: u32,
+    /// What it is.
+    pub kind: EntityKind,
+    /// First code point (Python `str` index).
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// First byte.
+    pub byte_start: u32,
+    /// One past the last byte.
+    pub byte_end: u32,
+    /// The surface text, as in the original.
+    pub text: &'a str,
+    /// The normalized value, or `null`.
+    pub value: Option<&'a str>,
+    /// Kind-specific attributes (`{}` when none).
+    pub attrs: &'a Attrs,
+}
+
+/// A typed link between two entities of one document, by id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// What the link means (`holds`, `member_of`, `actor`, ...).
+    pub kind: String,
+    /// Id of the source entity.
+    pub from: u32,
+    /// Id of the target entity.
+    pub to: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_case_insensitively_and_reject_unknown_labels() {
+        let set: KindSet = "date, Org,BRANCH".parse().unwrap();
+        assert_eq!(set.to_string(), "DATE,ORG,BRANCH");
+        assert!(set.contains(EntityKind::Org));
+        assert!(!set.contains(EntityKind::Loc));
+        let err = "DATE,PLACE".parse::<KindSet>().unwrap_err();
+        assert_eq!(err, UnknownKind("PLACE".into()));
+    }
+
+    #[test]
+    fn empty_attrs_serialize_as_an_empty_object() {
+        assert_eq!(serde_json::to_string(&Attrs::default()).unwrap(), "{}");
+        let date = Attrs::Date(DateAttrs {
+            granularity: Granularity::Day,
+            calendar: Calendar::Hijri,
+            relative: false,
+            gregorian: Some("2020-05-05".into()),
+            time: None,
+        });
+        assert_eq!(
+            serde_json::to_string(&date).unwrap(),
+            r#"{"granularity":"day","calendar":"hijri","relative":false,"gregorian":"2020-05-05"}"#
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! `fahras eval`: the scorer, end to end, on the sample gold and the shared CoNLL corpora.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::support::{fahras, shared};
+
+fn gold_path() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus-sample/gold.jsonl")
+}
+
+fn json(out: &[u8]) -> Value {
+    serde_json::from_slice(out).expect("eval --format json prints JSON")
+}
+
+fn eval_json(pred: &Path) -> Value {
+    let out = fahras()
+        .args(["eval", "--format", "json", "--gold", gold_path(), "--pred"])
+        .arg(pred)
+        .assert()
+        .success();
+    json(&out.get_output().stdout)
+}
+
+#[test]
+fn gold_against_itself_scores_one_in_every_mode() {
+    let r = eval_json(Path::new(gold_path()));
+    let kinds = r["kinds"].as_array().unwrap();
+    assert_eq!(kinds.len(), 8);
+    for k in kinds {
+        assert_eq!(k["relaxed"]["f1"], 1.0, "{k}");
+        let relaxed_only = matches!(k["kind"].as_str(), Some("MEETING" | "DIRECTIVE"));
+        assert_eq!(k["exact"].is_null(), relaxed_only, "{k}");
+        if !relaxed_only {
+            assert_eq!(k["exact"]["f1"], 1.0, "{k}");
+        }
+    }
+    assert_eq!(r["kinds"][1]["kind"], "DATE");
+    assert_eq!(r["kinds"][1]["value"]["accuracy"], 1.0);
+    assert_eq!(r["overall"]["gold"], r["overall"]["predicted"]);
+}
+
+#[test]
+fn gold_against_empty_predictions_scores_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "").unwrap();
+    let r = eval_json(&empty);
+    assert_eq!(r["documents"]["missing"], 31);
+    assert!(r["overall"]["gold"].as_u64().unwrap() > 1000);
+    assert_eq!(r["overall"]["relaxed"]["f1"], 0.0);
+    assert_eq!(r["overall"]["exact"]["f1"], 0.0);
+    // And the same through `extract` when it finds nothing: every document present, no entity.
+    let pred = dir.path().join("pred.jsonl");
+    let out = fahras()
+        .args(["extract", "--kinds", "ORG", gold_path()])
+        .assert()
+        .success();
+    std::fs::write(&pred, &out.get_output().stdout).unwrap();
+    let r = eval_json(&pred);
+    assert_eq!(r["documents"]["missing"], 0);
+    assert_eq!(r["kinds"].as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn a_shifted_prediction_is_relaxed_but_not_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    let pred = dir.path().join("pred.jsonl");
+    // "بالرباط": gold leaves the proclitic out, the prediction keeps it.
+    std::fs::write(
+        &gold,
+        r#"{"id":"a","text":"اجتمع بالرباط","entities":[{"kind":"LOC","start":7,"end":13,"text":"الرباط"}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        &pred,
+        r#"{"id":"a","entities":[{"id":0,"kind":"LOC","start":6,"end":13}]}"#,
+    )
+    .unwrap();
+    let out = fahras()
+        .args(["eval", "--gold"])
+        .arg(&gold)
+        .arg("--pred")
+        .arg(&pred)
+        .assert()
+        .success();
+    let table = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let loc = table.lines().find(|l| l.starts_with("LOC")).unwrap();
+    let cols: Vec<&str> = loc.split_whitespace().collect();
+    assert_eq!(
+        cols,
+        [
+            "LOC", "1", "1", "0.000", "0.000", "0.000", "1.000", "1.000", "1.000", "-"
+        ]
+    );
+}
+
+#[test]
+fn broken_prediction_files_are_an_error_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let pred = dir.path().join("pred.jsonl");
+    std::fs::write(
+        &pred,
+        "{\"id\":\"lev-01\",\"entities\":[]}\n{\"id\": oops}\n",
+    )
+    .unwrap();
+    let out = fahras()
+        .args(["eval", "--gold", gold_path(), "--pred"])
+        .arg(&pred)
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("line 2"), "{err}");
+    fahras()
+        .args(["eval", "--gold", gold_path()])
+        .assert()
+        .code(2);
+}
+
+/// Count `B-<label>` tags in a CoNLL file, independently of the scorer's parser.
+fn count_begins(path: &Path, labels: &[&str]) -> usize {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.split_whitespace()
+        .map(|f| f.trim_matches(['\u{200e}', '\u{200f}', '\u{feff}']))
+        .filter(|f| f.strip_prefix("B-").is_some_and(|l| labels.contains(&l)))
+        .count()
+}
+
+#[test]
+fn conll_mode_reads_the_three_shared_corpora() {
+    let Some(shared) = shared() else { return };
+    let corpus = shared.join("corpus");
+    let files = [
+        corpus.join("anercorp/ANERCorp_original.txt"),
+        corpus.join("wojood_sample/test.txt"),
+        corpus.join("newsfane_gold/NewsFANE_Gold_2014_170K.txt"),
+    ];
+    let out = fahras()
+        .args(["eval", "--format", "json", "--conll"])
+        .args(&files)
+        .assert()
+        .success();
+    let lines: Vec<Value> = out
+        .get_output()
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(json)
+        .collect();
+    assert_eq!(lines.len(), 3);
+    let kinds = |v: &Value| -> Vec<String> {
+        v["result"]["report"]["kinds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["kind"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let gold_of = |v: &Value, kind: &str| -> u64 {
+        v["result"]["report"]["kinds"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|k| k["kind"] == kind)
+            .map_or(0, |k| k["gold"].as_u64().unwrap())
+    };
+    // ANERcorp: 150,285 tokens, B-LOC 4,436; MISC left out. One line in it is
+    // two lines run together and is skipped.
+    let aner = &lines[0]["result"];
+    assert!(aner["tokens"].as_u64().unwrap() > 150_000);
+    assert_eq!(aner["skipped_lines"].as_array().unwrap().len(), 1);
+    assert_eq!(kinds(&lines[0]), ["LOC", "ORG", "PERSON"]);
+    assert_eq!(
+        gold_of(&lines[0], "LOC") as usize,
+        count_begins(&files[0], &["LOC"])
+    );
+    assert!(aner["unscored"]["MISC"].as_u64().unwrap() > 1000);
+    // Wojood: nested layers; GPE and LOC both count as LOC, OCC as ROLE.
+    assert_eq!(kinds(&lines[1]), ["DATE", "LOC", "ORG", "PERSON", "ROLE"]);
+    assert_eq!(
+        gold_of(&lines[1], "ROLE") as usize,
+        count_begins(&files[1], &["OCC"])
+    );
+    assert_eq!(
+        gold_of(&lines[1], "LOC") as usize,
+        count_begins(&files[1], &["GPE", "LOC"])
+    );
+    assert_eq!(
+        gold_of(&lines[1], "DATE") as usize,
+        count_begins(&files[1], &["DATE"])
+    );
+    // NewsFANE: 4,760 sentences; its fine classes fold into PERSON/ORG/LOC.
+    assert_eq!(lines[2]["result"]["sentences"], 4760);
+    assert_eq!(
+        gold_of(&lines[2], "PERSON") as usize,
+        count_begins(
+            &files[2],
+            &[
+                "Politician",
+                "Athlete",
+                "Artist",
+                "Other_PER",
+                "Religious_PER",
+                "Scientist",
+                "Businessperson",
+                "Lawyer",
+                "Engineer",
+                "Police"
+            ]
+        )
+    );
+    assert!(lines[2]["result"]["unscored"]["Group"].as_u64().unwrap() > 100);
+}
