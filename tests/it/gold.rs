@@ -66,6 +66,12 @@ fn gold_parses_and_every_span_slices_to_its_text() {
                 );
             }
             prev = Some((s, end));
+            if kind == "DATE" {
+                // The attributes are those the extractor emits, with typed values.
+                let attrs: Result<fahras_core::extract::DateAttrs, _> =
+                    serde_json::from_value(e["attrs"].clone());
+                assert!(attrs.is_ok(), "{id}: DATE attrs at {s}: {attrs:?}");
+            }
             if kind == "DATE"
                 && let Some(v) = e["value"].as_str()
             {
