@@ -1,6 +1,7 @@
 //! End-to-end tests: the `fahras` CLI, and the library on the seed articles.
 
 mod cli;
+mod date_suites;
 mod eval;
 mod extract;
 mod gold;

@@ -104,7 +104,7 @@ impl KindSet {
 
     /// The set with `kind` added.
     #[must_use]
-    pub fn with(self, kind: EntityKind) -> Self {
+    pub const fn with(self, kind: EntityKind) -> Self {
         Self(self.0 | kind.bit())
     }
 
@@ -198,9 +198,10 @@ pub struct DateAttrs {
     pub calendar: Calendar,
     /// Whether the expression is relative to the article's date (أمس، الشهر المنصرم).
     pub relative: bool,
-    /// For Hijri dates, the Gregorian equivalent (Umm al-Qura).
+    /// For Hijri days, the date as written in the Hijri calendar
+    /// (`1441-09-12`); `value` holds its Gregorian equivalent (Umm al-Qura).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gregorian: Option<String>,
+    pub hijri: Option<String>,
     /// Time of day (`10:30`) when one is attached.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
@@ -319,12 +320,12 @@ mod tests {
             granularity: Granularity::Day,
             calendar: Calendar::Hijri,
             relative: false,
-            gregorian: Some("2020-05-05".into()),
+            hijri: Some("1441-09-12".into()),
             time: None,
         });
         assert_eq!(
             serde_json::to_string(&date).unwrap(),
-            r#"{"granularity":"day","calendar":"hijri","relative":false,"gregorian":"2020-05-05"}"#
+            r#"{"granularity":"day","calendar":"hijri","relative":false,"hijri":"1441-09-12"}"#
         );
     }
 }

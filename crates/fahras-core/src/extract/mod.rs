@@ -16,6 +16,7 @@
 //! Kinds whose extractor is not written yet are accepted and produce nothing;
 //! [`Extractor::missing`] names them so that a front end can say so.
 
+mod date;
 pub mod entity;
 
 pub use entity::{
@@ -98,7 +99,7 @@ pub struct Extractor {
 
 impl Extractor {
     /// The kinds that have an extractor in this version.
-    pub const AVAILABLE: KindSet = KindSet::EMPTY;
+    pub const AVAILABLE: KindSet = KindSet::EMPTY.with(EntityKind::Date);
 
     /// An extractor for `kinds`.
     pub fn new(kinds: KindSet) -> Self {
@@ -120,8 +121,10 @@ impl Extractor {
 
     /// Extract entities from `doc`. Cannot fail; spans index `doc.text`.
     pub fn extract(&self, doc: &Document<'_>) -> Extraction {
-        let _ = doc;
         let mut out = Extraction::default();
+        if self.kinds.contains(EntityKind::Date) {
+            date::DATES.extract(doc, &mut out.entities);
+        }
         sort(&mut out.entities);
         out
     }

@@ -14,3 +14,5 @@ pub(crate) const ENCLITICS: &str = include_str!("../../data/enclitics.tsv");
 pub(crate) const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
 pub(crate) const LIST_MARKERS: &str = include_str!("../../data/list_markers.txt");
 pub(crate) const CONLL_LABELS: &str = include_str!("../../data/conll_labels.tsv");
+pub(crate) const DATE_MONTHS: &str = include_str!("../../data/dates/months.tsv");
+pub(crate) const DATE_WORDS: &str = include_str!("../../data/dates/words.tsv");

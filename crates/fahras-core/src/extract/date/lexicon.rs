@@ -1,0 +1,182 @@
+//! The words of date expressions, from `data/dates/*.tsv`, folded by the
+//! search analyzer so that text and lexicon agree on spelling.
+
+use std::collections::HashMap;
+
+use compact_str::CompactString;
+
+use crate::text::{Analyzer, data};
+
+/// A calendar, as the grammar sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cal {
+    Gregorian,
+    Hijri,
+}
+
+/// A unit of time named by a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Week,
+    Month,
+    Year,
+}
+
+/// What a link word does between parts of an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Link {
+    /// الموافق: the same day in another calendar.
+    Equals,
+    /// من: "الأول من يناير".
+    Of,
+    /// إلى، حتى: the end of a range.
+    To,
+    /// و: the next item of a list.
+    And,
+}
+
+/// Which part of a month or year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    Start,
+    Mid,
+    End,
+}
+
+/// The role of a word (or fixed phrase) in the grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    Month(u8, Cal),
+    Weekday(u8),
+    RelDay(i8),
+    Dir(i8),
+    Part(Part),
+    Unit(Unit),
+    Units(Unit),
+    TheUnit(Unit),
+    DayWord,
+    DaysWord,
+    Calendar(Cal),
+    Link(Link),
+    FirstDay,
+    Fraction(u8),
+    Weeks(u8),
+    Days,
+    Ordinal(i8),
+    Count(u8),
+    TimeWord,
+    Hour(u8),
+    Period(bool),
+    Minutes(u8),
+    YearCue,
+}
+
+/// One entry: the folded words after the first, and the role.
+type Entry = (Vec<CompactString>, Role);
+
+/// Folded first word -> entries starting with it.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    entries: HashMap<CompactString, Vec<Entry>>,
+}
+
+fn parse_role(role: &str, arg: &str) -> Option<Role> {
+    let n = || arg.parse::<i8>().ok();
+    let unit = || match arg {
+        "week" => Some(Unit::Week),
+        "month" => Some(Unit::Month),
+        "year" => Some(Unit::Year),
+        _ => None,
+    };
+    Some(match role {
+        "weekday" => Role::Weekday(arg.parse().ok()?),
+        "rel_day" => Role::RelDay(n()?),
+        "dir" => Role::Dir(n()?),
+        "part" => Role::Part(match arg {
+            "start" => Part::Start,
+            "mid" => Part::Mid,
+            "end" => Part::End,
+            _ => return None,
+        }),
+        "unit" => Role::Unit(unit()?),
+        "units" => Role::Units(unit()?),
+        "the_unit" => Role::TheUnit(unit()?),
+        "day_word" => Role::DayWord,
+        "days_word" => Role::DaysWord,
+        "calendar" => Role::Calendar(match arg {
+            "hijri" => Cal::Hijri,
+            "gregorian" => Cal::Gregorian,
+            _ => return None,
+        }),
+        "link" => Role::Link(match arg {
+            "equals" => Link::Equals,
+            "of" => Link::Of,
+            "to" => Link::To,
+            "and" => Link::And,
+            _ => return None,
+        }),
+        "first_day" => Role::FirstDay,
+        "fraction" => Role::Fraction(arg.parse().ok()?),
+        "weeks" => Role::Weeks(arg.parse().ok()?),
+        "days" => Role::Days,
+        "ordinal" => Role::Ordinal(n()?),
+        "count" => Role::Count(arg.parse().ok()?),
+        "time_word" => Role::TimeWord,
+        "hour" => Role::Hour(arg.parse().ok()?),
+        "period" => Role::Period(arg == "pm"),
+        "minutes" => Role::Minutes(arg.parse().ok()?),
+        "year_cue" => Role::YearCue,
+        _ => return None,
+    })
+}
+
+impl Lexicon {
+    /// Load the data files, folding forms with `analyzer`.
+    ///
+    /// # Panics
+    /// On a malformed line of the compiled-in data: a build defect, caught by
+    /// the unit test that loads it.
+    pub(crate) fn load(analyzer: &Analyzer) -> Self {
+        let mut entries: HashMap<CompactString, Vec<Entry>> = HashMap::new();
+        let mut add = |form: &str, role: Role| {
+            let mut words = form
+                .split_whitespace()
+                .filter_map(|w| analyzer.normalize_token(w));
+            let first = words.next().expect("a date word folds to nothing");
+            entries
+                .entry(first)
+                .or_default()
+                .push((words.collect(), role));
+        };
+        for line in data::lines(data::DATE_MONTHS) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let month: u8 = cols[1].parse().expect("month number");
+            let cal = match cols[2] {
+                "hijri" => Cal::Hijri,
+                _ => Cal::Gregorian,
+            };
+            add(cols[0], Role::Month(month, cal));
+        }
+        for line in data::lines(data::DATE_WORDS) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let role = parse_role(cols[1], cols.get(2).copied().unwrap_or(""))
+                .unwrap_or_else(|| panic!("bad line in data/dates/words.tsv: {line}"));
+            add(cols[0], role);
+        }
+        // Longer phrases first, so the first fitting entry is the longest.
+        for list in entries.values_mut() {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+        Self { entries }
+    }
+
+    /// Entries whose first word is `word`.
+    pub(crate) fn get(&self, word: &str) -> &[Entry] {
+        self.entries.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `word` starts any entry.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.entries.contains_key(word)
+    }
+}

@@ -1,0 +1,166 @@
+//! `DATE` extraction: calendar and time expressions in every regional
+//! month-name system, numeric dates, Hijri dates, weekdays, periods and
+//! relative dates resolved against the article's date.
+//!
+//! The text is analyzed once with the `search` profile (the same folds the
+//! index uses), so "غداً", "غدا" and "غـداً" are one word and "٧ – ١٢ – ٢٠٢٠"
+//! reads as `7 - 12 - 2020`. A small grammar over the folded tokens
+//! ([`parse`]) finds the longest expression at each token; [`resolve`] turns
+//! it into an ISO 8601 value. The words live in `data/dates/*.tsv`.
+//!
+//! ```
+//! use fahras_core::extract::{Attrs, Date, Document, EntityKind, Extractor, KindSet};
+//!
+//! let text = "عقد الفرع اجتماعه أمس الثلاثاء، على أن يعقد المؤتمر في 12 رمضان 1441 هـ.";
+//! let doc = Document::new(text).published(Date::constant(2020, 5, 6));
+//! let dates = Extractor::new(KindSet::EMPTY.with(EntityKind::Date)).extract(&doc).entities;
+//! assert_eq!(dates[0].text(text), "أمس الثلاثاء");
+//! assert_eq!(dates[0].value.as_deref(), Some("2020-05-05"));
+//! assert_eq!(dates[1].text(text), "12 رمضان 1441 هـ");
+//! assert_eq!(dates[1].value.as_deref(), Some("2020-05-05")); // Umm al-Qura
+//! let Attrs::Date(attrs) = &dates[1].attrs else { unreachable!() };
+//! assert_eq!(attrs.hijri.as_deref(), Some("1441-09-12"));
+//! ```
+
+mod lexicon;
+pub(crate) mod parse;
+mod resolve;
+
+use std::sync::LazyLock;
+
+use lexicon::Lexicon;
+use parse::{Parser, Word};
+
+use super::Document;
+use super::entity::{Attrs, Entity, EntityKind};
+use crate::span::{ByteSpan, CharSpan};
+use crate::text::{Analyzer, Profile, Token, TokenKind};
+
+/// The date extractor: the search analyzer and the date lexicon.
+#[derive(Debug)]
+pub(crate) struct DateExtractor {
+    analyzer: Analyzer,
+    lex: Lexicon,
+}
+
+/// Loaded once per process: the lexicon is data, not configuration.
+pub(crate) static DATES: LazyLock<DateExtractor> = LazyLock::new(DateExtractor::new);
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{0640}' | '\u{06d6}'..='\u{06ed}')
+}
+
+/// Byte and char length of the first `letters` letters of `s` with the marks
+/// (diacritics, tatweel) that ride on them.
+fn clitic_len(s: &str, letters: usize) -> (u32, u32) {
+    let mut seen = 0;
+    let (mut bytes, mut chars) = (0u32, 0u32);
+    for c in s.chars() {
+        if !is_mark(c) {
+            if seen == letters {
+                break;
+            }
+            seen += 1;
+        }
+        bytes += c.len_utf8() as u32;
+        chars += 1;
+    }
+    (bytes, chars)
+}
+
+impl DateExtractor {
+    fn new() -> Self {
+        let analyzer = Analyzer::new(Profile::Search);
+        let lex = Lexicon::load(&analyzer);
+        Self { analyzer, lex }
+    }
+
+    /// Whether a date expression may start at `w`.
+    fn may_start(&self, w: &Word<'_>) -> bool {
+        if w.num.is_some() {
+            return true;
+        }
+        if w.kind != TokenKind::Word {
+            return false;
+        }
+        if self.lex.contains(w.norm) {
+            return true;
+        }
+        let mut chars = w.norm.chars();
+        match chars.next() {
+            Some('و' | 'ف' | 'ب' | 'ل' | 'ك') => {
+                let rest = chars.as_str();
+                self.lex.contains(rest)
+                    || rest.starts_with('ل')
+                    || rest
+                        .chars()
+                        .next()
+                        .is_some_and(|c| matches!(c, 'ب' | 'ل' | 'ك'))
+            }
+            _ => false,
+        }
+    }
+
+    /// Append the dates of `doc` to `out`.
+    pub(crate) fn extract(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
+        let text = doc.text;
+        let tokens: Vec<Token> = self.analyzer.analyze(text);
+        let mut prev_end = 0usize;
+        let words: Vec<Word<'_>> = tokens
+            .iter()
+            .map(|t| {
+                let gap = &text[prev_end..t.bytes.start as usize];
+                prev_end = t.bytes.end as usize;
+                let norm = t.norm.as_str();
+                let num = (t.kind == TokenKind::Number
+                    && norm.len() <= 4
+                    && norm.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| norm.parse().ok().map(|n| (n, norm.len() as u8)))
+                .flatten();
+                Word {
+                    norm,
+                    kind: t.kind,
+                    num,
+                    newline_before: gap.contains('\n'),
+                }
+            })
+            .collect();
+        let parser = Parser {
+            words: &words,
+            lex: &self.lex,
+        };
+        let mut i = 0;
+        while i < words.len() {
+            if !self.may_start(&words[i]) {
+                i += 1;
+                continue;
+            }
+            let Some(p) = parser.parse(i) else {
+                i += 1;
+                continue;
+            };
+            let first = &tokens[p.start];
+            let last = &tokens[p.end - 1];
+            let (cb, cc) = clitic_len(first.text(text), p.clitic);
+            let bytes = ByteSpan::new(first.bytes.start + cb, last.bytes.end);
+            let chars = CharSpan::new(first.chars.start + cc, last.chars.end);
+            let mut r = resolve::resolve(&p.expr, doc.published);
+            // A time a few words on ("… على الساعة العاشرة صباحاً") belongs to the date.
+            r.attrs.time = (p.end..(p.end + 4).min(words.len()))
+                .take_while(|&k| k == p.end || !words[k].newline_before)
+                .find_map(|k| parser.time(k))
+                .map(|(t, _)| t);
+            out.push(Entity {
+                kind: EntityKind::Date,
+                bytes,
+                chars,
+                value: r.value,
+                attrs: Attrs::Date(r.attrs),
+            });
+            i = p.end;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,807 @@
+//! The grammar of Arabic date expressions over folded tokens.
+//!
+//! Each `*_led` function tries the expressions that can start at a token and
+//! returns what it read and where it stopped; the scanner keeps the longest.
+//! Only the first token may carry a proclitic (و ف ب ل ك: "وأمس", "بتاريخ",
+//! "لعام"), which the span leaves out as ANNOTATION.md asks.
+
+// Calendar fields are small validated numbers (months 1-12, days 1-31,
+// years 1300-2200), so casts between their integer types cannot wrap.
+#![allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
+
+use super::lexicon::{Cal, Lexicon, Link, Role, Unit};
+use crate::text::TokenKind;
+
+/// A folded token with what the grammar needs.
+#[derive(Clone, Debug)]
+pub(crate) struct Word<'t> {
+    pub norm: &'t str,
+    pub kind: TokenKind,
+    /// Value of an all-digit number token, with its digit count.
+    pub num: Option<(u32, u8)>,
+    /// Whether a line break separates this token from the previous one.
+    pub newline_before: bool,
+}
+
+/// What a date expression says, before it meets the article's date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Expr {
+    /// A day: "5 ماي 2020", "12/03/2021", "12 رمضان 1441 هـ", "31 آذار".
+    Day {
+        year: Option<i32>,
+        month: u8,
+        day: u8,
+        cal: Cal,
+        dir: Option<i8>,
+        weekday: Option<u8>,
+    },
+    /// A month: "شهر تشرين الثاني", "يوليو 2020", "مارس الماضي".
+    Month {
+        year: Option<i32>,
+        month: u8,
+        cal: Cal,
+        dir: Option<i8>,
+    },
+    /// A year: "عام 2020", "سنة 1441 هـ".
+    Year { year: i32, cal: Cal },
+    /// A day relative to the article: "أمس", "أول أمس الثلاثاء".
+    RelDay { offset: i8, weekday: Option<u8> },
+    /// A weekday: "الخميس", "يوم السبت المقبل".
+    Weekday { weekday: u8, dir: Option<i8> },
+    /// "الأسبوع الماضي".
+    RelWeek(i8),
+    /// "الشهر المنصرم", "مطلع الشهر الجاري".
+    RelMonth(i8),
+    /// "الشهر 11": a month number in the current year.
+    MonthNumber(u8),
+    /// "العام المقبل", "نهاية السنة".
+    RelYear(i8),
+    /// "الربع الأول من 2021", "النصف الأول من شهر نيسان".
+    Fraction { parts: u8, which: i8, of: Box<Expr> },
+    /// "الأيام الثلاثة الأخيرة من شهر مارس", "الأسبوعين الأولين من شهر حزيران".
+    Days {
+        count: u8,
+        which: i8,
+        of: Option<Box<Expr>>,
+    },
+    /// A range or list: "26 و27 جوان 2021", "2 إلى 30 ماي", "شهري أبريل وماي".
+    Range(Box<Expr>, Box<Expr>),
+}
+
+/// A parse: the expression, its first and one-past-last tokens, and the
+/// letters of a proclitic on the first token to leave out of the span.
+#[derive(Clone, Debug)]
+pub(crate) struct Parse {
+    pub expr: Expr,
+    pub start: usize,
+    pub clitic: usize,
+    pub end: usize,
+}
+
+/// What follows a day number or a month word.
+struct MonthTail {
+    month: u8,
+    cal: Cal,
+    year: Option<i32>,
+    dir: Option<i8>,
+    end: usize,
+    clitic: usize,
+}
+
+pub(crate) struct Parser<'a, 't> {
+    pub words: &'a [Word<'t>],
+    pub lex: &'a Lexicon,
+}
+
+/// The folded word without a proclitic, and the proclitic's letter count.
+fn strip_clitic(word: &str) -> impl Iterator<Item = (String, usize)> + '_ {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() >= 3 {
+        if chars[0] == 'ل' && chars[1] == 'ل' {
+            // للعام = ل + العام with the alef elided.
+            out.push((format!("ال{}", chars[2..].iter().collect::<String>()), 1));
+        }
+        if matches!(chars[0], 'و' | 'ف' | 'ب' | 'ل' | 'ك') {
+            out.push((chars[1..].iter().collect(), 1));
+            if matches!(chars[0], 'و' | 'ف')
+                && matches!(chars[1], 'ب' | 'ل' | 'ك')
+                && chars.len() >= 4
+            {
+                out.push((chars[2..].iter().collect(), 2));
+            }
+        }
+    }
+    out.into_iter()
+}
+
+impl Parser<'_, '_> {
+    fn word(&self, i: usize) -> Option<&Word<'_>> {
+        self.words.get(i)
+    }
+
+    /// Whether token `i` exists on the same line as the token before it.
+    fn joined(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(|w| !w.newline_before)
+    }
+
+    /// The first role of an entry starting at `i` (with `first` as the folded
+    /// first word) that satisfies `pred`, and the index after the entry.
+    fn entry(&self, first: &str, i: usize, pred: &impl Fn(Role) -> bool) -> Option<(Role, usize)> {
+        'entries: for (rest, role) in self.lex.get(first) {
+            if !pred(*role) {
+                continue;
+            }
+            for (k, w) in rest.iter().enumerate() {
+                let j = i + 1 + k;
+                if !self.joined(j) || self.words[j].norm != w.as_str() {
+                    continue 'entries;
+                }
+            }
+            return Some((*role, i + 1 + rest.len()));
+        }
+        None
+    }
+
+    /// A role at `i`, inside an expression (no proclitic, same line).
+    fn role(&self, i: usize, pred: impl Fn(Role) -> bool) -> Option<(Role, usize)> {
+        if !self.joined(i) {
+            return None;
+        }
+        self.entry(self.words[i].norm, i, &pred)
+    }
+
+    /// A role at `i`, which may carry a proclitic: the first word of an
+    /// expression, or an item after و.
+    fn role_clitic(&self, i: usize, pred: impl Fn(Role) -> bool) -> Option<(Role, usize, usize)> {
+        let w = self.word(i)?;
+        if let Some((r, j)) = self.entry(w.norm, i, &pred) {
+            return Some((r, j, 0));
+        }
+        strip_clitic(w.norm).find_map(|(s, n)| self.entry(&s, i, &pred).map(|(r, j)| (r, j, n)))
+    }
+
+    fn num(&self, i: usize, min: u32, max: u32) -> Option<u32> {
+        if !self.joined(i) {
+            return None;
+        }
+        let (n, _) = self.words[i].num?;
+        (min..=max).contains(&n).then_some(n)
+    }
+
+    fn year(&self, i: usize) -> Option<(i32, usize)> {
+        if !self.joined(i) {
+            return None;
+        }
+        match self.words[i].num? {
+            (n, 4) if (1300..=2200).contains(&n) => Some((n as i32, i + 1)),
+            _ => None,
+        }
+    }
+
+    fn punct(&self, i: usize, set: &[&str]) -> bool {
+        self.joined(i)
+            && self.words[i].kind == TokenKind::Punct
+            && set.contains(&self.words[i].norm)
+    }
+
+    fn link(&self, i: usize, link: Link) -> Option<usize> {
+        self.role(i, |r| r == Role::Link(link)).map(|(_, j)| j)
+    }
+
+    /// An optional calendar mark after a year: "هـ", "م".
+    fn calendar(&self, i: usize) -> (Option<Cal>, usize) {
+        match self.role(i, |r| matches!(r, Role::Calendar(_))) {
+            Some((Role::Calendar(c), j)) => (Some(c), j),
+            _ => (None, i),
+        }
+    }
+
+    fn dir(&self, i: usize) -> Option<(i8, usize)> {
+        match self.role(i, |r| matches!(r, Role::Dir(_))) {
+            Some((Role::Dir(d), j)) => Some((d, j)),
+            _ => None,
+        }
+    }
+
+    /// Every parse starting at token `i`, the longest first.
+    pub(crate) fn parse(&self, i: usize) -> Option<Parse> {
+        let tries = [
+            self.cued_year(i),
+            self.weekday_led(i),
+            self.rel_day_led(i),
+            self.day_led(i, true),
+            self.month_led(i),
+            self.unit_led(i),
+            self.fraction_led(i),
+            self.days_led(i),
+        ];
+        tries
+            .into_iter()
+            .flatten()
+            .max_by_key(|p| (p.end, std::cmp::Reverse(p.clitic)))
+    }
+
+    /// A bare year after a word that takes one: "موازنة 2021", "انتخابات 2018", "منذ 2011".
+    fn cued_year(&self, i: usize) -> Option<Parse> {
+        let (year, end) = self.year(i)?;
+        if !(1900..=2100).contains(&year) || i == 0 || !self.joined(i) {
+            return None;
+        }
+        let prev = self.words[i - 1].norm;
+        let cue = |w: &str| {
+            self.lex
+                .get(w)
+                .iter()
+                .any(|(rest, r)| rest.is_empty() && *r == Role::YearCue)
+        };
+        let cued = cue(prev) || strip_clitic(prev).any(|(w, _)| cue(&w));
+        // Not the first number of "2021 - 2022" or of an amount.
+        let next_is_number = self.words.get(end).is_some_and(|w| w.num.is_some());
+        (cued && !next_is_number).then_some(Parse {
+            expr: Expr::Year {
+                year,
+                cal: Cal::Gregorian,
+            },
+            start: i,
+            clitic: 0,
+            end,
+        })
+    }
+
+    /// `[يوم|يومي] WEEKDAY [date | DIR]`.
+    fn weekday_led(&self, i: usize) -> Option<Parse> {
+        let (j, clitic, day_word) =
+            match self.role_clitic(i, |r| matches!(r, Role::DayWord | Role::DaysWord)) {
+                Some((_, j, c)) => (j, c, true),
+                None => (i, 0, false),
+            };
+        let (weekday, k, clitic) = if day_word {
+            let (r, k) = self.role(j, |r| matches!(r, Role::Weekday(_)))?;
+            (r, k, clitic)
+        } else {
+            let (r, k, c) = self.role_clitic(j, |r| matches!(r, Role::Weekday(_)))?;
+            (r, k, c)
+        };
+        let Role::Weekday(wd) = weekday else {
+            return None;
+        };
+        if let Some(mut p) = self.day_led(k, false) {
+            if let Expr::Day { weekday, .. } = &mut p.expr {
+                *weekday = Some(wd);
+            }
+            if let Expr::Range(a, _) = &mut p.expr
+                && let Expr::Day { weekday, .. } = a.as_mut()
+            {
+                *weekday = Some(wd);
+            }
+            return Some(Parse {
+                start: i,
+                clitic,
+                ..p
+            });
+        }
+        if let Some((d, end)) = self.dir(k) {
+            return Some(Parse {
+                expr: Expr::Weekday {
+                    weekday: wd,
+                    dir: Some(d),
+                },
+                start: i,
+                clitic,
+                end,
+            });
+        }
+        Some(Parse {
+            expr: Expr::Weekday {
+                weekday: wd,
+                dir: None,
+            },
+            start: i,
+            clitic,
+            end: k,
+        })
+    }
+
+    /// `RELDAY [WEEKDAY]`: "أمس", "أول أمس الثلاثاء", "غداً الخميس".
+    fn rel_day_led(&self, i: usize) -> Option<Parse> {
+        let (Role::RelDay(offset), j, clitic) =
+            self.role_clitic(i, |r| matches!(r, Role::RelDay(_)))?
+        else {
+            return None;
+        };
+        // "اليوم الأول" is the first day of an event, not today.
+        if offset == 0 && self.role(j, |r| matches!(r, Role::Ordinal(_))).is_some() {
+            return None;
+        }
+        let (weekday, end) = match self.role(j, |r| matches!(r, Role::Weekday(_))) {
+            Some((Role::Weekday(wd), k)) => (Some(wd), k),
+            _ => (None, j),
+        };
+        Some(Parse {
+            expr: Expr::RelDay { offset, weekday },
+            start: i,
+            clitic,
+            end,
+        })
+    }
+
+    /// A numeric date `d/m/y`, `y-m-d`, `7 – 12 – 2020`.
+    fn numeric(&self, i: usize) -> Option<(Expr, usize)> {
+        let w = self.word(i)?;
+        let (a, da) = w.num?;
+        let seps: &[&str] = &["/", "-", "."];
+        let sep = self.words.get(i + 1)?.norm;
+        if !self.punct(i + 1, seps) || !self.punct(i + 3, &[sep]) {
+            return None;
+        }
+        let b = self.num(i + 2, 1, 31)?;
+        let (c, dc) = self.words.get(i + 4).filter(|_| self.joined(i + 4))?.num?;
+        let (year, month, day) = match (da, dc) {
+            (4, 1 | 2) => (a, b, c),
+            (1 | 2, 4) => (c, b, a),
+            _ => return None,
+        };
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1300..=2200).contains(&year)
+        {
+            return None;
+        }
+        let (cal, end) = self.calendar(i + 5);
+        let cal = cal.unwrap_or(if year < 1600 {
+            Cal::Hijri
+        } else {
+            Cal::Gregorian
+        });
+        Some((
+            Expr::Day {
+                year: Some(year as i32),
+                month: month as u8,
+                day: day as u8,
+                cal,
+                dir: None,
+                weekday: None,
+            },
+            end,
+        ))
+    }
+
+    /// A day of the month: a number, "الفاتح (من)", "أول", "الأول من".
+    fn day_number(&self, i: usize, clitic_ok: bool) -> Option<(u8, usize, usize)> {
+        if let Some(d) = self.num(i, 1, 31) {
+            return Some((d as u8, i + 1, 0));
+        }
+        let pred = |r| matches!(r, Role::FirstDay | Role::Ordinal(1));
+        let (role, j, clitic) = if clitic_ok {
+            self.role_clitic(i, pred)?
+        } else {
+            let (r, j) = self.role(i, pred)?;
+            (r, j, 0)
+        };
+        let (j, of) = match self.link(j, Link::Of) {
+            Some(k) => (k, true),
+            None => (j, false),
+        };
+        // "الأول" alone is an ordinal; "الأول من يناير" is a day.
+        if role == Role::Ordinal(1) && !of {
+            return None;
+        }
+        Some((1, j, clitic))
+    }
+
+    /// `MONTH [/ MONTH] [YEAR [CAL]] [DIR]`: the month, its calendar, the
+    /// year and direction if given, the end, and the proclitic letters.
+    fn month_tail(&self, i: usize, clitic_ok: bool) -> Option<MonthTail> {
+        let pred = |r| matches!(r, Role::Month(..));
+        let (role, mut j, clitic) = if clitic_ok {
+            self.role_clitic(i, pred)?
+        } else {
+            let (r, j) = self.role(i, pred)?;
+            (r, j, 0)
+        };
+        let Role::Month(month, cal) = role else {
+            return None;
+        };
+        // "جوان / يونيو", "نوفمبر / تشرين الثاني": the same month twice.
+        if self.punct(j, &["/", "-", "("])
+            && let Some((Role::Month(m2, _), k)) = self.role(j + 1, pred)
+            && m2 == month
+        {
+            j = if self.punct(k, &[")"]) { k + 1 } else { k };
+        }
+        let year = self.year(j).map(|(y, k)| {
+            j = self.calendar(k).1;
+            y
+        });
+        let dir = if year.is_none() {
+            self.dir(j).map(|(d, k)| {
+                j = k;
+                d
+            })
+        } else {
+            None
+        };
+        Some(MonthTail {
+            month,
+            cal,
+            year,
+            dir,
+            end: j,
+            clitic,
+        })
+    }
+
+    /// `DAY [(و|إلى|-) DAY]* MONTH …`, a numeric date, and a range to a second date.
+    fn day_led(&self, i: usize, clitic_ok: bool) -> Option<Parse> {
+        // Numeric dates are not joined into ranges: "من 1 – 5 – 2021 إلى
+        // 31 – 7 – 2021" reads as two dates, as annotated.
+        if let Some((expr, end)) = self.numeric(i) {
+            return Some(Parse {
+                expr,
+                start: i,
+                clitic: 0,
+                end,
+            });
+        }
+        let (d, mut j, clitic) = self.day_number(i, clitic_ok)?;
+        let mut last = None;
+        // A list or a range of days sharing one month: "26 و27", "2 إلى 30",
+        // "السبت 26 والأحد 27".
+        loop {
+            let mut k = if let Some(k) = self.link(j, Link::And).or_else(|| self.link(j, Link::To))
+            {
+                k
+            } else if self.punct(j, &["-"]) {
+                j + 1
+            } else if let Some((_, n, 1)) = self
+                .joined(j)
+                .then(|| self.role_clitic(j, |r| matches!(r, Role::Weekday(_))))
+                .flatten()
+            {
+                n
+            } else {
+                break;
+            };
+            if let Some((_, n)) = self.role(k, |r| matches!(r, Role::Weekday(_))) {
+                k = n;
+            }
+            match self.num(k, 1, 31) {
+                Some(n) => {
+                    last = Some(n as u8);
+                    j = k + 1;
+                }
+                None => break,
+            }
+        }
+        let t = self.month_tail(j, false)?;
+        let day = |day| Expr::Day {
+            year: t.year,
+            month: t.month,
+            day,
+            cal: t.cal,
+            dir: t.dir,
+            weekday: None,
+        };
+        let expr = match last {
+            Some(l) if l > d => Expr::Range(Box::new(day(d)), Box::new(day(l))),
+            Some(_) => return None,
+            None => day(d),
+        };
+        Some(self.range_tail(Parse {
+            expr,
+            start: i,
+            clitic,
+            end: t.end,
+        }))
+    }
+
+    /// `… (حتى|إلى) [يوم] [WEEKDAY] DATE`: a range between two full dates.
+    fn range_tail(&self, p: Parse) -> Parse {
+        if matches!(p.expr, Expr::Range(..)) {
+            return p;
+        }
+        let Some(mut k) = self
+            .link(p.end, Link::To)
+            .or_else(|| self.punct(p.end, &["-"]).then_some(p.end + 1))
+        else {
+            return p;
+        };
+        if let Some((_, n)) = self.role(k, |r| r == Role::DayWord) {
+            k = n;
+        }
+        if let Some((_, n)) = self.role(k, |r| matches!(r, Role::Weekday(_))) {
+            k = n;
+        }
+        match self.day_led(k, false) {
+            Some(q) if !matches!(q.expr, Expr::Range(..)) => Parse {
+                expr: Expr::Range(Box::new(p.expr), Box::new(q.expr)),
+                end: q.end,
+                ..p
+            },
+            _ => p,
+        }
+    }
+
+    /// An optional part word: "مطلع", "نهاية", "منتصف".
+    fn part(&self, i: usize) -> (bool, usize, usize) {
+        match self.role_clitic(i, |r| matches!(r, Role::Part(_))) {
+            Some((_, j, c)) => (true, j, c),
+            None => (false, i, 0),
+        }
+    }
+
+    /// `[PART] [شهر|شهري] MONTH …`: a month, or two ("شهري أبريل وماي 2021").
+    fn month_led(&self, i: usize) -> Option<Parse> {
+        let (part, j, clitic) = self.part(i);
+        let units = |r| matches!(r, Role::Unit(Unit::Month) | Role::Units(Unit::Month));
+        let unit = if part {
+            self.role(j, units).map(|(r, k)| (r, k, clitic))
+        } else {
+            self.role_clitic(j, units)
+        };
+        let Some((unit, j, clitic)) = unit else {
+            // A bare month name needs a year, a direction or a part word:
+            // "مارس" is also a verb and "نيسان" a car.
+            let t = self.month_tail(j, !part)?;
+            if !part && t.year.is_none() && t.dir.is_none() {
+                return None;
+            }
+            let clitic = if part { clitic } else { t.clitic };
+            let expr = Expr::Month {
+                year: t.year,
+                month: t.month,
+                cal: t.cal,
+                dir: t.dir,
+            };
+            return Some(Parse {
+                expr,
+                start: i,
+                clitic,
+                end: t.end,
+            });
+        };
+        let t = self.month_tail(j, false)?;
+        let second = || match self.link(t.end, Link::And) {
+            Some(k) => self.month_tail(k, false),
+            // "وماي": the conjunction written on the month.
+            None => self
+                .month_tail(t.end, true)
+                .filter(|u| u.clitic == 1 && self.words[t.end].norm.starts_with('و')),
+        };
+        if unit == Role::Units(Unit::Month)
+            && let Some(u) = second()
+        {
+            let year = u.year.or(t.year);
+            let a = Expr::Month {
+                year,
+                month: t.month,
+                cal: t.cal,
+                dir: t.dir,
+            };
+            let b = Expr::Month {
+                year,
+                month: u.month,
+                cal: u.cal,
+                dir: u.dir,
+            };
+            return Some(Parse {
+                expr: Expr::Range(Box::new(a), Box::new(b)),
+                start: i,
+                clitic,
+                end: u.end,
+            });
+        }
+        let expr = Expr::Month {
+            year: t.year,
+            month: t.month,
+            cal: t.cal,
+            dir: t.dir,
+        };
+        Some(Parse {
+            expr,
+            start: i,
+            clitic,
+            end: t.end,
+        })
+    }
+
+    /// A year: `(عام|سنة) [(] N [)] [CAL]`, `[PART] (العام|السنة) [DIR]`, and
+    /// the month and week units: "الشهر المنصرم", "الشهر 11", "الأسبوع الماضي".
+    fn unit_led(&self, i: usize) -> Option<Parse> {
+        let (part, j, clitic) = self.part(i);
+        let found = if part {
+            self.role(j, |r| {
+                matches!(r, Role::Unit(Unit::Year) | Role::TheUnit(_))
+            })
+            .map(|(r, k)| (r, k, clitic))
+        } else {
+            self.role_clitic(j, |r| {
+                matches!(r, Role::Unit(Unit::Year) | Role::TheUnit(_))
+            })
+        };
+        let (role, k, clitic) = found?;
+        match role {
+            Role::Unit(Unit::Year) | Role::TheUnit(Unit::Year) => {
+                let open = self.punct(k, &["("]);
+                let k2 = if open { k + 1 } else { k };
+                if let Some((y, mut e)) = self.year(k2) {
+                    if open {
+                        if !self.punct(e, &[")"]) {
+                            return None;
+                        }
+                        e += 1;
+                    }
+                    let (cal, end) = self.calendar(e);
+                    let cal = cal.unwrap_or(if y < 1600 { Cal::Hijri } else { Cal::Gregorian });
+                    return Some(Parse {
+                        expr: Expr::Year { year: y, cal },
+                        start: i,
+                        clitic,
+                        end,
+                    });
+                }
+                if role == Role::Unit(Unit::Year) {
+                    return None;
+                }
+                match self.dir(k) {
+                    Some((d, end)) => Some(Parse {
+                        expr: Expr::RelYear(d),
+                        start: i,
+                        clitic,
+                        end,
+                    }),
+                    None if part => Some(Parse {
+                        expr: Expr::RelYear(0),
+                        start: i,
+                        clitic,
+                        end: k,
+                    }),
+                    None => None,
+                }
+            }
+            Role::TheUnit(Unit::Month) => {
+                if let Some((d, end)) = self.dir(k) {
+                    return Some(Parse {
+                        expr: Expr::RelMonth(d),
+                        start: i,
+                        clitic,
+                        end,
+                    });
+                }
+                if let Some(m) = self.num(k, 1, 12) {
+                    return Some(Parse {
+                        expr: Expr::MonthNumber(m as u8),
+                        start: i,
+                        clitic,
+                        end: k + 1,
+                    });
+                }
+                None
+            }
+            Role::TheUnit(Unit::Week) => {
+                let (d, end) = self.dir(k)?;
+                Some(Parse {
+                    expr: Expr::RelWeek(d),
+                    start: i,
+                    clitic,
+                    end,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// What a fraction or a span of days is "of": a year or a month.
+    fn of_what(&self, i: usize) -> Option<(Expr, usize)> {
+        let k = self.link(i, Link::Of)?;
+        if let Some(p) = self.month_led(k).filter(|p| p.clitic == 0) {
+            return Some((p.expr, p.end));
+        }
+        if let Some(p) = self.unit_led(k).filter(|p| p.clitic == 0) {
+            return Some((p.expr, p.end));
+        }
+        if let Some((Role::TheUnit(Unit::Year), end)) =
+            self.role(k, |r| r == Role::TheUnit(Unit::Year))
+        {
+            return Some((Expr::RelYear(0), end));
+        }
+        let (y, end) = self.year(k)?;
+        Some((
+            Expr::Year {
+                year: y,
+                cal: Cal::Gregorian,
+            },
+            end,
+        ))
+    }
+
+    /// `FRACTION ORDINAL [من YEAR|MONTH]`: "الربع الأول من 2021".
+    fn fraction_led(&self, i: usize) -> Option<Parse> {
+        let (Role::Fraction(parts), j, clitic) =
+            self.role_clitic(i, |r| matches!(r, Role::Fraction(_)))?
+        else {
+            return None;
+        };
+        let (Role::Ordinal(which), k) = self.role(j, |r| matches!(r, Role::Ordinal(_)))? else {
+            return None;
+        };
+        if which > parts as i8 {
+            return None;
+        }
+        let (of, end) = self.of_what(k).unwrap_or((Expr::RelYear(0), k));
+        Some(Parse {
+            expr: Expr::Fraction {
+                parts,
+                which,
+                of: Box::new(of),
+            },
+            start: i,
+            clitic,
+            end,
+        })
+    }
+
+    /// `الأيام COUNT ORDINAL [من …]` and `الأسبوعين ORDINAL [من …]`.
+    fn days_led(&self, i: usize) -> Option<Parse> {
+        let (role, j, clitic) =
+            self.role_clitic(i, |r| matches!(r, Role::Days | Role::Weeks(_)))?;
+        let (count, j) = match role {
+            Role::Days => match self.role(j, |r| matches!(r, Role::Count(_)))? {
+                (Role::Count(n), k) => (n, k),
+                _ => return None,
+            },
+            Role::Weeks(n) => (n * 7, j),
+            _ => return None,
+        };
+        let (Role::Ordinal(which), k) = self.role(j, |r| matches!(r, Role::Ordinal(1 | -1)))?
+        else {
+            return None;
+        };
+        let (of, end) = match self.of_what(k) {
+            Some((e, end)) => (Some(Box::new(e)), end),
+            None => (None, k),
+        };
+        Some(Parse {
+            expr: Expr::Days { count, which, of },
+            start: i,
+            clitic,
+            end,
+        })
+    }
+
+    /// A time of day after a date: "الساعة العاشرة صباحاً", "الساعة 10:30",
+    /// "10:30". Returns `HH:MM` and the index after it.
+    pub(crate) fn time(&self, i: usize) -> Option<(String, usize)> {
+        let (j, word) = match self.role_clitic(i, |r| r == Role::TimeWord) {
+            Some((_, j, _)) => (j, true),
+            None => (i, false),
+        };
+        let (mut hour, mut minute, mut k) = if let Some(h) = self.num(j, 0, 23) {
+            if self.punct(j + 1, &[":"])
+                && let Some(m) = self.num(j + 2, 0, 59)
+            {
+                (h, m, j + 3)
+            } else if word {
+                (h, 0, j + 1)
+            } else {
+                return None;
+            }
+        } else if word
+            && let Some((Role::Hour(h), k)) = self.role(j, |r| matches!(r, Role::Hour(_)))
+        {
+            (u32::from(h), 0, k)
+        } else {
+            return None;
+        };
+        if let Some((Role::Minutes(m), n)) = self.role(k, |r| matches!(r, Role::Minutes(_))) {
+            minute = u32::from(m);
+            k = n;
+        }
+        if let Some((Role::Period(pm), n)) = self.role(k, |r| matches!(r, Role::Period(_))) {
+            if pm && hour < 12 {
+                hour += 12;
+            }
+            k = n;
+        }
+        Some((format!("{hour:02}:{minute:02}"), k))
+    }
+}

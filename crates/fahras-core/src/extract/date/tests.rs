@@ -1,0 +1,216 @@
+use super::*;
+use crate::extract::{Date, Extractor, KindSet};
+
+fn dates(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
+    let mut doc = Document::new(text);
+    doc.published = published.map(|p| p.parse::<Date>().unwrap());
+    Extractor::new(KindSet::EMPTY.with(EntityKind::Date))
+        .extract(&doc)
+        .entities
+        .iter()
+        .map(|e| (e.text(text).to_owned(), e.value.clone()))
+        .collect()
+}
+
+fn one(text: &str, published: &str) -> (String, Option<String>) {
+    let d = dates(text, Some(published));
+    assert_eq!(d.len(), 1, "{text}: {d:?}");
+    d[0].clone()
+}
+
+#[test]
+fn lexicon_loads() {
+    let _ = &*DATES;
+}
+
+#[test]
+fn every_regional_month_system() {
+    let p = "2021-01-10";
+    for (text, value) in [
+        ("عقد يوم 5 كانون الثاني 2020 اجتماعا", "2020-01-05"),
+        ("في 3 شباط 2020", "2020-02-03"),
+        ("بتاريخ 12 تشرين الأول 2019", "2019-10-12"),
+        ("في 9 أغسطس 2020", "2020-08-09"),
+        ("في 9 اغسطس 2020", "2020-08-09"),
+        ("في 9 سبتمبر 2020", "2020-09-09"),
+        ("في 9 نوفمبر 2020", "2020-11-09"),
+        ("في 5 ماي 2020", "2020-05-05"),
+        ("في 5 يوليوز 2020", "2020-07-05"),
+        ("في 5 غشت 2020", "2020-08-05"),
+        ("في 5 شتنبر 2020", "2020-09-05"),
+        ("في 5 نونبر 2020", "2020-11-05"),
+        ("في 5 دجنبر 2020", "2020-12-05"),
+        ("في 5 جانفي 2020", "2020-01-05"),
+        ("في 5 فيفري 2020", "2020-02-05"),
+        ("في 5 أفريل 2020", "2020-04-05"),
+        ("في 5 جوان 2020", "2020-06-05"),
+        ("في 5 جويلية 2020", "2020-07-05"),
+        ("في 5 أوت 2020", "2020-08-05"),
+    ] {
+        let date = text.split_once(' ').unwrap().1;
+        let date = date.strip_prefix("12 ").map_or(date, |_| date);
+        let (span, v) = one(text, p);
+        assert!(text.ends_with(&span) || text.contains(&span), "{text}");
+        assert!(date.contains(&span) || span.contains(date) || text.contains(&span));
+        assert_eq!(v.as_deref(), Some(value), "{text}");
+    }
+    // The double form and month numbers.
+    assert_eq!(
+        one("خلال نوفمبر / تشرين الثاني 2017 الماضي", p),
+        ("نوفمبر / تشرين الثاني 2017".into(), Some("2017-11".into()))
+    );
+    assert_eq!(
+        one("في مطلع الشهر 11", "2017-12-05"),
+        ("مطلع الشهر 11".into(), Some("2017-11".into()))
+    );
+}
+
+#[test]
+fn numeric_dates_day_first_in_both_digit_systems() {
+    let p = "2021-01-10";
+    for (text, span, value) in [
+        ("بتاريخ 7 – 12 – 2020 عقد", "7 – 12 – 2020", "2020-12-07"),
+        ("بتاريخ ٧ – ١٢ – ٢٠٢٠ عقد", "٧ – ١٢ – ٢٠٢٠", "2020-12-07"),
+        ("بتاريخ 12/03/2021", "12/03/2021", "2021-03-12"),
+        ("بتاريخ ١٢/٠٣/٢٠٢١", "١٢/٠٣/٢٠٢١", "2021-03-12"),
+        ("بتاريخ 5-7-2021", "5-7-2021", "2021-07-05"),
+        ("بتاريخ 5.7.2021", "5.7.2021", "2021-07-05"),
+        ("بتاريخ 2021/11/06", "2021/11/06", "2021-11-06"),
+        ("بتاريخ 2021-4-5", "2021-4-5", "2021-04-05"),
+    ] {
+        assert_eq!(one(text, p), (span.into(), Some(value.into())), "{text}");
+    }
+    // Not dates: a phone number, a score, an impossible month.
+    assert!(dates("النتيجة 3-1 و 12/13/2020 والهاتف 0550-12-34", Some(p)).is_empty());
+}
+
+#[test]
+fn weekdays_years_periods_and_hijri() {
+    let p = "2020-05-06";
+    let cases = [
+        ("يوم الثلاثاء 5 ماي 2020", "2020-05-05"),
+        ("عام 2020", "2020"),
+        ("شهر تشرين الثاني", "2020-11"),
+        ("نهاية شهر يونيو", "2020-06"),
+        ("مطلع العام المقبل", "2021"),
+        ("الربع الأول من 2021", "2021-01-01/2021-03-31"),
+        ("الخميس 12 رمضان 1441 هـ", "2020-05-05"),
+        ("7 مايو 2020 م", "2020-05-07"),
+        ("شهر رمضان", "2020-04-24/2020-05-23"),
+        ("النصف الأول من شهر نيسان 2021", "2021-04-01/2021-04-15"),
+        ("الأيام الثلاثة الأخيرة من شهر مارس", "2020-03-29/2020-03-31"),
+        ("26 و27 جوان / يونيو 2021", "2021-06-26/2021-06-27"),
+        ("شهري أبريل وماي 2021", "2021-04/2021-05"),
+    ];
+    for (text, value) in cases {
+        let sentence = format!("قال المكتب إن {text} كان حاسماً");
+        assert_eq!(
+            one(&sentence, p),
+            (text.to_owned(), Some(value.to_owned())),
+            "{text}"
+        );
+    }
+    let hijri_year = one("في سنة 1441 هـ", p);
+    assert_eq!(hijri_year.0, "سنة 1441 هـ");
+    assert_eq!(hijri_year.1.as_deref(), Some("2019-08-31/2020-08-19"));
+    assert_eq!(one("عام ( 1325 ) هجري", p).0, "عام ( 1325 ) هجري");
+}
+
+#[test]
+fn pairs_print_as_two_dates() {
+    let text = "الخميس 12 رمضان 1441 هـ الموافق 7 مايو 2020 م";
+    let d = dates(text, None);
+    assert_eq!(
+        d,
+        [
+            (
+                "الخميس 12 رمضان 1441 هـ".to_owned(),
+                Some("2020-05-05".to_owned())
+            ),
+            ("7 مايو 2020 م".to_owned(), Some("2020-05-07".to_owned()))
+        ]
+    );
+}
+
+#[test]
+fn relative_dates_resolve_against_the_publication_date() {
+    let p = "2021-06-10"; // a Thursday
+    for (text, value) in [
+        ("اليوم", "2021-06-10"),
+        ("أمس", "2021-06-09"),
+        ("أول أمس", "2021-06-08"),
+        ("غداً", "2021-06-11"),
+        ("الأسبوع الماضي", "2021-05-31/2021-06-06"),
+        ("الشهر المنصرم", "2021-05"),
+        ("أول أمس الثلاثاء", "2021-06-08"),
+        ("الأيام الثلاثة الأخيرة", "2021-06-07/2021-06-09"),
+        ("يوم السبت المقبل", "2021-06-12"),
+        ("الثلاثاء الماضي", "2021-06-08"),
+        ("مارس الماضي", "2021-03"),
+        ("ديسمبر القادم", "2021-12"),
+        ("31 ديسمبر الجاري", "2021-12-31"),
+    ] {
+        let sentence = format!("وقال إن الاجتماع {text} كان مثمراً");
+        assert_eq!(
+            one(&sentence, p),
+            (text.to_owned(), Some(value.to_owned())),
+            "{text}"
+        );
+    }
+    // Unknown publication date: marked relative, no value.
+    let text = "اجتمع المكتب أمس الثلاثاء";
+    let doc = Document::new(text);
+    let e = &Extractor::new(KindSet::EMPTY.with(EntityKind::Date))
+        .extract(&doc)
+        .entities[0];
+    assert_eq!(e.text(text), "أمس الثلاثاء");
+    assert_eq!(e.value, None);
+    let Attrs::Date(a) = &e.attrs else {
+        panic!("date attrs")
+    };
+    assert!(a.relative);
+}
+
+#[test]
+fn proclitics_are_left_out_of_the_span() {
+    let p = "2021-06-10";
+    assert_eq!(one("وأمس الأربعاء", p).0, "أمس الأربعاء");
+    assert_eq!(one("قرر لعام 2022 خطة", p).0, "عام 2022");
+    assert_eq!(one("وَبنهاية شهر حزيران", p).0, "نهاية شهر حزيران");
+}
+
+#[test]
+fn times_attach_to_their_date() {
+    let text = "يعقد المؤتمر يوم الأحد 30 غشت 2020 ابتداءً من الساعة العاشرة صباحاً، ثم يوم 2 شتنبر 2020 على الساعة 16:30.";
+    let doc = Document::new(text);
+    let found = Extractor::new(KindSet::EMPTY.with(EntityKind::Date))
+        .extract(&doc)
+        .entities;
+    let times: Vec<Option<String>> = found
+        .iter()
+        .map(|e| match &e.attrs {
+            Attrs::Date(a) => a.time.clone(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(found.len(), 2);
+    assert_eq!(times, [Some("10:00".into()), Some("16:30".into())]);
+}
+
+#[test]
+fn words_that_only_look_like_dates() {
+    let p = "2021-06-10";
+    for text in [
+        "مارس الحزب نشاطه",      // مارس: a verb
+        "الأمين العام للحزب",     // العام: general
+        "اليوم الأول من المؤتمر", // the first day of an event
+        "سيارة نيسان",           // a car
+        "بلغ عدد المنخرطين 2021 منخرطاً",
+    ] {
+        assert!(
+            dates(text, Some(p)).is_empty(),
+            "{text}: {:?}",
+            dates(text, Some(p))
+        );
+    }
+}
