@@ -69,6 +69,9 @@ pub(crate) enum Role {
     Period(bool),
     Minutes(u8),
     YearCue,
+    This,
+    Prep,
+    Holiday(u8, u8, Cal),
 }
 
 /// One entry: the folded words after the first, and the role.
@@ -126,6 +129,8 @@ fn parse_role(role: &str, arg: &str) -> Option<Role> {
         "period" => Role::Period(arg == "pm"),
         "minutes" => Role::Minutes(arg.parse().ok()?),
         "year_cue" => Role::YearCue,
+        "this" => Role::This,
+        "prep" => Role::Prep,
         _ => return None,
     })
 }
@@ -156,6 +161,12 @@ impl Lexicon {
                 _ => Cal::Gregorian,
             };
             add(cols[0], Role::Month(month, cal));
+        }
+        for line in data::lines(data::DATE_HOLIDAYS) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let cal = if cols[3] == "hijri" { Cal::Hijri } else { Cal::Gregorian };
+            let role = Role::Holiday(cols[1].parse().expect("month"), cols[2].parse().expect("day"), cal);
+            add(cols[0], role);
         }
         for line in data::lines(data::DATE_WORDS) {
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();

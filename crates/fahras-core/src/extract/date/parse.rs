@@ -215,6 +215,8 @@ impl Parser<'_, '_> {
             self.unit_led(i),
             self.fraction_led(i),
             self.days_led(i),
+            self.holiday_led(i),
+            self.this_led(i),
         ];
         tries
             .into_iter()
@@ -238,15 +240,77 @@ impl Parser<'_, '_> {
         let cued = cue(prev) || strip_clitic(prev).any(|(w, _)| cue(&w));
         // Not the first number of "2021 - 2022" or of an amount.
         let next_is_number = self.words.get(end).is_some_and(|w| w.num.is_some());
-        (cued && !next_is_number).then_some(Parse {
+        // "2003م", and "في 2004،" where no counted noun follows ("في 2000 قرية").
+        let (mark, marked_end) = self.calendar(end);
+        let no_noun = !self.joined(end)
+            || self.words.get(end).is_none_or(|w| w.kind == TokenKind::Punct);
+        let ok = !next_is_number && (cued || mark.is_some() || (self.after_prep(i) && no_noun));
+        ok.then_some(Parse {
             expr: Expr::Year {
                 year,
                 cal: Cal::Gregorian,
             },
             start: i,
             clitic: 0,
-            end,
+            end: if mark == Some(Cal::Gregorian) { marked_end } else { end },
         })
+    }
+
+    /// Whether token `i` follows a preposition that introduces dates ("في يناير").
+    fn after_prep(&self, i: usize) -> bool {
+        i > 0
+            && self.joined(i)
+            && self
+                .lex
+                .get(self.words[i - 1].norm)
+                .iter()
+                .any(|(rest, r)| rest.is_empty() && *r == Role::Prep)
+    }
+
+    /// A holiday: "عيد الفطر", "عيد الميلاد لعام 2016", "عيد الأضحى المقبل".
+    fn holiday_led(&self, i: usize) -> Option<Parse> {
+        let (Role::Holiday(month, day, cal), mut j, clitic) =
+            self.role_clitic(i, |r| matches!(r, Role::Holiday(..)))?
+        else {
+            return None;
+        };
+        let mut k = j;
+        if let Some((_, n, _)) = self.role_clitic(k, |r| {
+            matches!(r, Role::Unit(Unit::Year) | Role::TheUnit(Unit::Year))
+        }) {
+            k = n;
+        }
+        let year = self.year(k).map(|(y, n)| {
+            j = self.calendar(n).1;
+            y as i32
+        });
+        let dir = if year.is_none() {
+            self.dir(j).map(|(d, n)| {
+                j = n;
+                d
+            })
+        } else {
+            None
+        };
+        let expr = Expr::Day { year, month, day, cal, dir, weekday: None };
+        Some(Parse { expr, start: i, clitic, end: j })
+    }
+
+    /// `هذا|هذه` + a unit or month: "هذا الشهر", "هذه السنة", "هذا يناير".
+    fn this_led(&self, i: usize) -> Option<Parse> {
+        let (_, j, clitic) = self.role_clitic(i, |r| r == Role::This)?;
+        if let Some((Role::TheUnit(unit), end)) = self.role(j, |r| matches!(r, Role::TheUnit(_))) {
+            let expr = match unit {
+                Unit::Week => Expr::RelWeek(0),
+                Unit::Month => Expr::RelMonth(0),
+                Unit::Year => Expr::RelYear(0),
+            };
+            return Some(Parse { expr, start: i, clitic, end });
+        }
+        let j = self.role(j, |r| r == Role::Unit(Unit::Month)).map_or(j, |(_, k)| k);
+        let t = self.month_tail(j, false)?;
+        let expr = Expr::Month { year: t.year, month: t.month, cal: t.cal, dir: t.dir.or(Some(0)) };
+        Some(Parse { expr, start: i, clitic, end: t.end })
     }
 
     /// `[يوم|يومي] WEEKDAY [date | DIR]`.
@@ -266,7 +330,13 @@ impl Parser<'_, '_> {
         let Role::Weekday(wd) = weekday else {
             return None;
         };
-        if let Some(mut p) = self.day_led(k, false) {
+        // "الأربعاء، 22 يناير"
+        let k_date = if self.punct(k, &[","]) && self.day_led(k + 1, false).is_some() {
+            k + 1
+        } else {
+            k
+        };
+        if let Some(mut p) = self.day_led(k_date, false) {
             if let Expr::Day { weekday, .. } = &mut p.expr {
                 *weekday = Some(wd);
             }
@@ -408,7 +478,18 @@ impl Parser<'_, '_> {
         {
             j = if self.punct(k, &[")"]) { k + 1 } else { k };
         }
-        let year = self.year(j).map(|(y, k)| {
+        // "يناير من عام 2016", "يناير عام 2016"
+        let mut y_at = j;
+        if let Some(k) = self.link(y_at, Link::Of) {
+            y_at = k;
+        }
+        if let Some((_, k)) = self.role(y_at, |r| {
+            matches!(r, Role::Unit(Unit::Year) | Role::TheUnit(Unit::Year))
+        }) && self.year(k).is_some()
+        {
+            y_at = k;
+        }
+        let year = self.year(y_at).or_else(|| self.year(j)).map(|(y, k)| {
             j = self.calendar(k).1;
             y
         });
@@ -471,6 +552,13 @@ impl Parser<'_, '_> {
                 }
                 None => break,
             }
+        }
+        // "2. أكتوبر", "2- أكتوبر"
+        if last.is_none()
+            && self.punct(j, &[".", "-"])
+            && self.role(j + 1, |r| matches!(r, Role::Month(..))).is_some()
+        {
+            j += 1;
         }
         let t = self.month_tail(j, false)?;
         let day = |day| Expr::Day {
@@ -542,7 +630,7 @@ impl Parser<'_, '_> {
             // A bare month name needs a year, a direction or a part word:
             // "مارس" is also a verb and "نيسان" a car.
             let t = self.month_tail(j, !part)?;
-            if !part && t.year.is_none() && t.dir.is_none() {
+            if !part && t.year.is_none() && t.dir.is_none() && !self.after_prep(i) {
                 return None;
             }
             let clitic = if part { clitic } else { t.clitic };
