@@ -19,13 +19,14 @@ use serde_json::Value;
 
 use crate::support::shared;
 
-/// Share of Recognizers date cases with the right span and value.
-// TODO(dates): raise to the reached share
-const RECOGNIZERS_FLOOR: f64 = 0.0;
+/// Share of Recognizers date cases with the right span and value: a guard
+/// against regressions at the level reached (0.452), below issue 4's target
+/// of 0.85. Raise it as the grammar grows.
+const RECOGNIZERS_FLOOR: f64 = 0.44;
 
-/// Relaxed F1 of DATE against the HeidelTime DATE tags.
-// TODO(dates): raise to the reached share
-const HEIDELTIME_FLOOR: f64 = 0.0;
+/// Relaxed F1 of DATE against the HeidelTime DATE tags (silver): reached
+/// 0.631; a regression guard.
+const HEIDELTIME_FLOOR: f64 = 0.62;
 
 /// The reference date of a Recognizers case without `Context`. Upstream's
 /// runners use the current time there, but only cases without values lack a
@@ -519,13 +520,22 @@ fn same_span(ours: &str, theirs: &str) -> bool {
             }
         }
     }
-    core(ours) == core(theirs)
+    // The suite's texts are sometimes folded where its inputs are not
+    // ("هذا الاسبوع" for "هذا الأسبوع"): compare as the search profile folds.
+    let fold = |s: &str| fahras_core::Analyzer::new(fahras_core::Profile::Search).normalize(s);
+    fold(core(ours)) == fold(core(theirs))
 }
 
 #[test]
 fn span_conventions_are_mapped() {
-    assert!(same_span("يوم الاثنين 12 يناير 2016", "الاثنين 12 يناير 2016"));
-    assert!(same_span("4 حتى 23 من هذا الشهر", "من 4 حتى 23 من هذا الشهر"));
+    assert!(same_span(
+        "يوم الاثنين 12 يناير 2016",
+        "الاثنين 12 يناير 2016"
+    ));
+    assert!(same_span(
+        "4 حتى 23 من هذا الشهر",
+        "من 4 حتى 23 من هذا الشهر"
+    ));
     assert!(same_span("22 أبريل", "في 22 أبريل"));
     assert!(!same_span("22 أبريل", "22 أبريل 2016"));
 }

@@ -164,8 +164,16 @@ impl Lexicon {
         }
         for line in data::lines(data::DATE_HOLIDAYS) {
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let cal = if cols[3] == "hijri" { Cal::Hijri } else { Cal::Gregorian };
-            let role = Role::Holiday(cols[1].parse().expect("month"), cols[2].parse().expect("day"), cal);
+            let cal = if cols[3] == "hijri" {
+                Cal::Hijri
+            } else {
+                Cal::Gregorian
+            };
+            let role = Role::Holiday(
+                cols[1].parse().expect("month"),
+                cols[2].parse().expect("day"),
+                cal,
+            );
             add(cols[0], role);
         }
         for line in data::lines(data::DATE_WORDS) {

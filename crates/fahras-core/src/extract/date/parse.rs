@@ -64,6 +64,8 @@ pub(crate) enum Expr {
         which: i8,
         of: Option<Box<Expr>>,
     },
+    /// A day of a month named relative to the article: "23 من الشهر المقبل".
+    DayIn { day: u8, of: Box<Expr> },
     /// A range or list: "26 و27 جوان 2021", "2 إلى 30 ماي", "شهري أبريل وماي".
     Range(Box<Expr>, Box<Expr>),
 }
@@ -243,7 +245,10 @@ impl Parser<'_, '_> {
         // "2003م", and "في 2004،" where no counted noun follows ("في 2000 قرية").
         let (mark, marked_end) = self.calendar(end);
         let no_noun = !self.joined(end)
-            || self.words.get(end).is_none_or(|w| w.kind == TokenKind::Punct);
+            || self
+                .words
+                .get(end)
+                .is_none_or(|w| w.kind == TokenKind::Punct);
         let ok = !next_is_number && (cued || mark.is_some() || (self.after_prep(i) && no_noun));
         ok.then_some(Parse {
             expr: Expr::Year {
@@ -252,7 +257,11 @@ impl Parser<'_, '_> {
             },
             start: i,
             clitic: 0,
-            end: if mark == Some(Cal::Gregorian) { marked_end } else { end },
+            end: if mark == Some(Cal::Gregorian) {
+                marked_end
+            } else {
+                end
+            },
         })
     }
 
@@ -292,8 +301,20 @@ impl Parser<'_, '_> {
         } else {
             None
         };
-        let expr = Expr::Day { year, month, day, cal, dir, weekday: None };
-        Some(Parse { expr, start: i, clitic, end: j })
+        let expr = Expr::Day {
+            year,
+            month,
+            day,
+            cal,
+            dir,
+            weekday: None,
+        };
+        Some(Parse {
+            expr,
+            start: i,
+            clitic,
+            end: j,
+        })
     }
 
     /// `هذا|هذه` + a unit or month: "هذا الشهر", "هذه السنة", "هذا يناير".
@@ -305,12 +326,29 @@ impl Parser<'_, '_> {
                 Unit::Month => Expr::RelMonth(0),
                 Unit::Year => Expr::RelYear(0),
             };
-            return Some(Parse { expr, start: i, clitic, end });
+            return Some(Parse {
+                expr,
+                start: i,
+                clitic,
+                end,
+            });
         }
-        let j = self.role(j, |r| r == Role::Unit(Unit::Month)).map_or(j, |(_, k)| k);
+        let j = self
+            .role(j, |r| r == Role::Unit(Unit::Month))
+            .map_or(j, |(_, k)| k);
         let t = self.month_tail(j, false)?;
-        let expr = Expr::Month { year: t.year, month: t.month, cal: t.cal, dir: t.dir.or(Some(0)) };
-        Some(Parse { expr, start: i, clitic, end: t.end })
+        let expr = Expr::Month {
+            year: t.year,
+            month: t.month,
+            cal: t.cal,
+            dir: t.dir.or(Some(0)),
+        };
+        Some(Parse {
+            expr,
+            start: i,
+            clitic,
+            end: t.end,
+        })
     }
 
     /// `[يوم|يومي] WEEKDAY [date | DIR]`.
@@ -478,8 +516,12 @@ impl Parser<'_, '_> {
         {
             j = if self.punct(k, &[")"]) { k + 1 } else { k };
         }
-        // "يناير من عام 2016", "يناير عام 2016"
-        let mut y_at = j;
+        // "يناير من عام 2016", "يناير عام 2016", "يناير, 2001"
+        let mut y_at = if self.punct(j, &[","]) && self.year(j + 1).is_some() {
+            j + 1
+        } else {
+            j
+        };
         if let Some(k) = self.link(y_at, Link::Of) {
             y_at = k;
         }
@@ -555,12 +597,14 @@ impl Parser<'_, '_> {
         }
         // "2. أكتوبر", "2- أكتوبر"
         if last.is_none()
-            && self.punct(j, &[".", "-"])
+            && self.punct(j, &[".", "-", "/"])
             && self.role(j + 1, |r| matches!(r, Role::Month(..))).is_some()
         {
             j += 1;
         }
-        let t = self.month_tail(j, false)?;
+        let Some(t) = self.month_tail(j, false) else {
+            return self.days_in_relative_month(i, clitic, d, last, j);
+        };
         let day = |day| Expr::Day {
             year: t.year,
             month: t.month,
@@ -580,6 +624,40 @@ impl Parser<'_, '_> {
             clitic,
             end: t.end,
         }))
+    }
+
+    /// "4 إلى 22 من هذا الشهر", "23 من الشهر المقبل": days of a month named
+    /// relative to the article.
+    fn days_in_relative_month(
+        &self,
+        i: usize,
+        clitic: usize,
+        first: u8,
+        last: Option<u8>,
+        j: usize,
+    ) -> Option<Parse> {
+        let k = self
+            .link(j, Link::Of)
+            .or_else(|| self.role(j, |r| r == Role::Prep).map(|(_, k)| k))
+            .unwrap_or(j);
+        let month = self.this_led(k).or_else(|| self.unit_led(k)).filter(|p| {
+            p.clitic == 0 && matches!(p.expr, Expr::RelMonth(_) | Expr::MonthNumber(_))
+        })?;
+        let day = |day| Expr::DayIn {
+            day,
+            of: Box::new(month.expr.clone()),
+        };
+        let expr = match last {
+            Some(l) if l > first => Expr::Range(Box::new(day(first)), Box::new(day(l))),
+            Some(_) => return None,
+            None => day(first),
+        };
+        Some(Parse {
+            expr,
+            start: i,
+            clitic,
+            end: month.end,
+        })
     }
 
     /// `… (حتى|إلى) [يوم] [WEEKDAY] DATE`: a range between two full dates.

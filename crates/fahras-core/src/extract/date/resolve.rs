@@ -290,6 +290,11 @@ impl Ctx {
                 ref of,
             } => self.days(count, which, of.as_deref()),
             Expr::Range(ref a, ref b) => self.range(a, b),
+            Expr::DayIn { day, ref of } => {
+                let (a, b) = self.value(of)?.bounds()?;
+                let d = a.checked_add(i32::from(day - 1).days()).ok()?;
+                (d <= b).then_some(Value::Day(d))
+            }
         }
     }
 
