@@ -291,7 +291,7 @@ impl Parser<'_, '_> {
         }
         let year = self.year(k).map(|(y, n)| {
             j = self.calendar(n).1;
-            y as i32
+            y
         });
         let dir = if year.is_none() {
             self.dir(j).map(|(d, n)| {

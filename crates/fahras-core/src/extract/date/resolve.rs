@@ -290,12 +290,15 @@ impl Ctx {
                 ref of,
             } => self.days(count, which, of.as_deref()),
             Expr::Range(ref a, ref b) => self.range(a, b),
-            Expr::DayIn { day, ref of } => {
-                let (a, b) = self.value(of)?.bounds()?;
-                let d = a.checked_add(i32::from(day - 1).days()).ok()?;
-                (d <= b).then_some(Value::Day(d))
-            }
+            Expr::DayIn { day, ref of } => self.day_in(day, of),
         }
+    }
+
+    /// Day `day` of the month `of`: "23 من الشهر المقبل".
+    fn day_in(&mut self, day: u8, of: &Expr) -> Option<Value> {
+        let (a, b) = self.value(of)?.bounds()?;
+        let d = a.checked_add(i32::from(day - 1).days()).ok()?;
+        (d <= b).then_some(Value::Day(d))
     }
 
     /// "الأسبوع الماضي": Monday to Sunday, `d` weeks from the article's.
