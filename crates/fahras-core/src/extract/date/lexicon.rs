@@ -1,7 +1,7 @@
 //! The words of date expressions, from `data/dates/*.tsv`, folded by the
 //! search analyzer so that text and lexicon agree on spelling.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use compact_str::CompactString;
 
@@ -81,6 +81,28 @@ type Entry = (Vec<CompactString>, Role);
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     entries: HashMap<CompactString, Vec<Entry>>,
+    /// First words of entries that can open an expression; the scanner tries
+    /// the grammar only there (not at every "في" or "من").
+    starters: HashMap<CompactString, ()>,
+}
+
+impl Role {
+    /// Whether an expression can start with this role.
+    fn starts(self) -> bool {
+        !matches!(
+            self,
+            Role::Dir(_)
+                | Role::Calendar(_)
+                | Role::Link(_)
+                | Role::Prep
+                | Role::YearCue
+                | Role::Count(_)
+                | Role::TimeWord
+                | Role::Hour(_)
+                | Role::Period(_)
+                | Role::Minutes(_)
+        ) && !matches!(self, Role::Ordinal(n) if n != 1)
+    }
 }
 
 fn parse_role(role: &str, arg: &str) -> Option<Role> {
@@ -142,7 +164,7 @@ impl Lexicon {
     /// On a malformed line of the compiled-in data: a build defect, caught by
     /// the unit test that loads it.
     pub(crate) fn load(analyzer: &Analyzer) -> Self {
-        let mut entries: HashMap<CompactString, Vec<Entry>> = HashMap::new();
+        let mut entries: HashMap<CompactString, Vec<Entry>> = HashMap::default();
         let mut add = |form: &str, role: Role| {
             let mut words = form
                 .split_whitespace()
@@ -186,16 +208,21 @@ impl Lexicon {
         for list in entries.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
-        Self { entries }
+        let starters = entries
+            .iter()
+            .filter(|(_, list)| list.iter().any(|(_, r)| r.starts()))
+            .map(|(k, _)| (k.clone(), ()))
+            .collect();
+        Self { entries, starters }
+    }
+
+    /// Whether an expression may start with `word`.
+    pub(crate) fn starts(&self, word: &str) -> bool {
+        self.starters.contains_key(word)
     }
 
     /// Entries whose first word is `word`.
     pub(crate) fn get(&self, word: &str) -> &[Entry] {
         self.entries.get(word).map_or(&[], Vec::as_slice)
-    }
-
-    /// Whether `word` starts any entry.
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        self.entries.contains_key(word)
     }
 }

@@ -83,22 +83,8 @@ impl DateExtractor {
         if w.kind != TokenKind::Word {
             return false;
         }
-        if self.lex.contains(w.norm) {
-            return true;
-        }
-        let mut chars = w.norm.chars();
-        match chars.next() {
-            Some('و' | 'ف' | 'ب' | 'ل' | 'ك') => {
-                let rest = chars.as_str();
-                self.lex.contains(rest)
-                    || rest.starts_with('ل')
-                    || rest
-                        .chars()
-                        .next()
-                        .is_some_and(|c| matches!(c, 'ب' | 'ل' | 'ك'))
-            }
-            _ => false,
-        }
+        self.lex.starts(w.norm)
+            || parse::strip_clitic(w.norm).any(|(rest, _)| self.lex.starts(&rest))
     }
 
     /// Append the dates of `doc` to `out`.

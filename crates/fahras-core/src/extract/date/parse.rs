@@ -9,6 +9,8 @@
 // years 1300-2200), so casts between their integer types cannot wrap.
 #![allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
 
+use std::borrow::Cow;
+
 use super::lexicon::{Cal, Lexicon, Link, Role, Unit};
 use crate::text::TokenKind;
 
@@ -95,26 +97,26 @@ pub(crate) struct Parser<'a, 't> {
     pub lex: &'a Lexicon,
 }
 
-/// The folded word without a proclitic, and the proclitic's letter count.
-fn strip_clitic(word: &str) -> impl Iterator<Item = (String, usize)> + '_ {
-    let mut out: Vec<(String, usize)> = Vec::new();
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() >= 3 {
-        if chars[0] == 'ل' && chars[1] == 'ل' {
-            // للعام = ل + العام with the alef elided.
-            out.push((format!("ال{}", chars[2..].iter().collect::<String>()), 1));
-        }
-        if matches!(chars[0], 'و' | 'ف' | 'ب' | 'ل' | 'ك') {
-            out.push((chars[1..].iter().collect(), 1));
-            if matches!(chars[0], 'و' | 'ف')
-                && matches!(chars[1], 'ب' | 'ل' | 'ك')
-                && chars.len() >= 4
-            {
-                out.push((chars[2..].iter().collect(), 2));
-            }
-        }
-    }
-    out.into_iter()
+/// The folded word without a proclitic, and the proclitic's letter count:
+/// و ف ب ل ك, two of them (وب، فل), and ل before ال with the alef elided
+/// (للعام = ل + العام). Allocates only for that last case.
+pub(crate) fn strip_clitic(word: &str) -> impl Iterator<Item = (Cow<'_, str>, usize)> + '_ {
+    let mut chars = word.chars();
+    let c0 = chars.next();
+    let rest1 = chars.as_str();
+    let c1 = chars.next();
+    let rest2 = chars.as_str();
+    let long = rest1.chars().nth(1).is_some();
+    let one = matches!(c0, Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) && long;
+    let lil = c0 == Some('ل') && c1 == Some('ل') && long;
+    let two = matches!(c0, Some('و' | 'ف'))
+        && matches!(c1, Some('ب' | 'ل' | 'ك'))
+        && rest2.chars().nth(1).is_some();
+    let elided = lil.then(|| (Cow::Owned(format!("ال{rest2}")), 1));
+    elided
+        .into_iter()
+        .chain(one.then_some((Cow::Borrowed(rest1), 1)))
+        .chain(two.then_some((Cow::Borrowed(rest2), 2)))
 }
 
 impl Parser<'_, '_> {
