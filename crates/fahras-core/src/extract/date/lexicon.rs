@@ -1,7 +1,7 @@
 //! The words of date expressions, from `data/dates/*.tsv`, folded by the
 //! search analyzer so that text and lexicon agree on spelling.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use compact_str::CompactString;
 
@@ -83,7 +83,7 @@ pub(crate) struct Lexicon {
     entries: HashMap<CompactString, Vec<Entry>>,
     /// First words of entries that can open an expression; the scanner tries
     /// the grammar only there (not at every "في" or "من").
-    starters: HashMap<CompactString, ()>,
+    starters: HashSet<CompactString>,
 }
 
 impl Role {
@@ -211,14 +211,14 @@ impl Lexicon {
         let starters = entries
             .iter()
             .filter(|(_, list)| list.iter().any(|(_, r)| r.starts()))
-            .map(|(k, _)| (k.clone(), ()))
+            .map(|(k, _)| k.clone())
             .collect();
         Self { entries, starters }
     }
 
     /// Whether an expression may start with `word`.
     pub(crate) fn starts(&self, word: &str) -> bool {
-        self.starters.contains_key(word)
+        self.starters.contains(word)
     }
 
     /// Entries whose first word is `word`.
