@@ -224,6 +224,9 @@ fn demo_runs_on_the_sample_corpus() {
     assert!(out.contains("most frequent stems"), "{out}");
     // The frequent stems of party news come out whole.
     assert!(out.contains("حزب "), "{out}");
+    // Dates are extracted and scored against the gold.
+    let date = out.lines().find(|l| l.trim_start().starts_with("DATE")).expect("a DATE score line");
+    assert!(date.contains("gold  301"), "{date}");
 }
 
 #[test]

@@ -1,15 +1,17 @@
-//! `fahras demo`: the main job on the built-in sample corpus. For now it
-//! segments, normalizes and splits the sample articles and prints a summary;
-//! extraction, indexing and search join as they land.
+//! `fahras demo`: the main job on the built-in sample corpus. It segments,
+//! normalizes and splits the sample articles, extracts entities and scores
+//! them against the gold annotations with the scorer of `fahras eval`;
+//! indexing and search join as they land.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use fahras_core::eval::{AnnotatedDoc, Mention, Report, ScoreOptions, score};
 use fahras_core::text::sentences;
-use fahras_core::{Analyzer, Profile, TokenKind};
+use fahras_core::{Analyzer, Document, Extractor, KindSet, Profile, TokenKind};
 use serde::Deserialize;
 
 use crate::Outcome;
@@ -18,9 +20,14 @@ use crate::args::DemoArgs;
 /// The fields of a sample article the demo reads (the gold file has more).
 #[derive(Deserialize)]
 struct Article {
+    id: String,
     text: String,
     #[serde(default)]
     region: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    entities: Vec<Mention>,
 }
 
 fn corpus_dir(args: &DemoArgs) -> PathBuf {
@@ -98,6 +105,8 @@ pub(crate) fn run(args: &DemoArgs) -> Result<Outcome> {
     }
     let elapsed = started.elapsed();
 
+    let (report, extract_time) = extract_and_score(&docs);
+
     let mut freq: HashMap<String, usize> = HashMap::new();
     for doc in &docs {
         for t in stem.analyze(&doc.text) {
@@ -151,8 +160,73 @@ pub(crate) fn run(args: &DemoArgs) -> Result<Outcome> {
         .map(|(w, n)| format!("{w} {n}"))
         .collect();
     writeln!(out, "  {}", line.join(" · "))?;
+    print_scores(&mut out, &report, extract_time)?;
     out.flush()?;
     Ok(Outcome::Found)
+}
+
+/// Extract every kind from the articles and score it against their gold,
+/// with the scorer of `fahras eval`.
+fn extract_and_score(docs: &[Article]) -> (Report, Duration) {
+    let extractor = Extractor::new(KindSet::ALL);
+    let started = Instant::now();
+    let mut gold = Vec::with_capacity(docs.len());
+    let mut pred = Vec::with_capacity(docs.len());
+    for doc in &docs {
+        let mut d = Document::new(&doc.text);
+        d.published = doc.published.as_deref().and_then(|p| p.parse().ok());
+        let found = extractor.extract(&d);
+        let mentions = found
+            .entities
+            .iter()
+            .map(|e| {
+                let value = e.value.clone().map(serde_json::Value::String);
+                Mention::new(e.kind.as_str(), e.chars.start, e.chars.end, value)
+            })
+            .collect();
+        pred.push(AnnotatedDoc::new(&doc.id, mentions));
+        gold.push(AnnotatedDoc::new(&doc.id, doc.entities.clone()));
+    }
+    let extract_time = started.elapsed();
+    let report = score(&gold, &pred, &ScoreOptions::default());
+    (report, extract_time)
+}
+
+fn print_scores(out: &mut impl Write, report: &Report, extract_time: Duration) -> Result<()> {
+    writeln!(
+        out,
+        "\nentities extracted in {:.1} ms (kinds with an extractor: {}), scored against gold:",
+        extract_time.as_secs_f64() * 1e3,
+        Extractor::AVAILABLE
+    )?;
+    for k in &report.kinds {
+        if !Extractor::AVAILABLE.iter().any(|a| a.as_str() == k.kind) {
+            continue;
+        }
+        write!(
+            out,
+            "  {:<9} gold {:>4}  found {:>4}  relaxed F1 {:.3}",
+            k.kind, k.gold, k.predicted, k.relaxed.f1
+        )?;
+        if let Some(e) = k.exact {
+            write!(out, "  exact F1 {:.3}", e.f1)?;
+        }
+        if let Some(v) = k.value {
+            write!(out, "  values right {}/{}", v.correct, v.matched)?;
+        }
+        writeln!(out)?;
+    }
+    let pending: Vec<&str> = KindSet::ALL
+        .iter()
+        .filter(|k| !Extractor::AVAILABLE.contains(*k))
+        .map(fahras_core::EntityKind::as_str)
+        .collect();
+    writeln!(out, "  not extracted yet: {}", pending.join(", "))?;
+    writeln!(
+        out,
+        "  (`fahras extract corpus-sample/gold.jsonl | fahras eval --gold corpus-sample/gold.jsonl --pred -` for the full table)"
+    )?;
+    Ok(())
 }
 
 /// Which fold a surface needed, for the examples.
