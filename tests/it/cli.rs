@@ -225,7 +225,10 @@ fn demo_runs_on_the_sample_corpus() {
     // The frequent stems of party news come out whole.
     assert!(out.contains("حزب "), "{out}");
     // Dates are extracted and scored against the gold.
-    let date = out.lines().find(|l| l.trim_start().starts_with("DATE")).expect("a DATE score line");
+    let date = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("DATE"))
+        .expect("a DATE score line");
     assert!(date.contains("gold  301"), "{date}");
 }
 

@@ -172,7 +172,7 @@ fn extract_and_score(docs: &[Article]) -> (Report, Duration) {
     let started = Instant::now();
     let mut gold = Vec::with_capacity(docs.len());
     let mut pred = Vec::with_capacity(docs.len());
-    for doc in &docs {
+    for doc in docs {
         let mut d = Document::new(&doc.text);
         d.published = doc.published.as_deref().and_then(|p| p.parse().ok());
         let found = extractor.extract(&d);
