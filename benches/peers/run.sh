@@ -33,26 +33,9 @@ done
 CAMEL_PINS=(camel-tools==1.6.0 six==1.17.0 emoji==2.16.0 regex==2026.11.15)
 PYARABIC_PINS=(pyarabic==0.6.15)
 
-pick_python() {
-    local cand
-    for cand in "${PYTHON:-}" python3.11 python3.12 python3.13 python3; do
-        [ -n "$cand" ] || continue
-        command -v "$cand" >/dev/null 2>&1 || continue
-        if "$cand" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-            echo "$cand"
-            return 0
-        fi
-    done
-    echo "run.sh: need Python >= 3.11 (camel-tools 1.6.0 requires it); set PYTHON" >&2
-    return 1
-}
-
-if [ ! -x "$venv/bin/python" ]; then
-    py="$(pick_python)"
-    echo "==> creating $venv with $("$py" --version 2>&1)" >&2
-    "$py" -m venv "$venv"
-fi
-vpy="$venv/bin/python"
+script=run.sh
+# shellcheck source=venv.sh
+source "$here/venv.sh"
 pip_install() {
     "$vpy" -m pip install --quiet --disable-pip-version-check --no-deps "$@"
 }

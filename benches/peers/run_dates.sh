@@ -36,26 +36,9 @@ done
 DATEPARSER_PINS=(dateparser==1.5.0 python-dateutil==4.0.0 pytz==2026.6 tzdata==2026.6
                  tzlocal==5.4.5 regex==2026.11.15)
 
-pick_python() {
-    local cand
-    for cand in "${PYTHON:-}" python3.11 python3.12 python3.13 python3; do
-        [ -n "$cand" ] || continue
-        command -v "$cand" >/dev/null 2>&1 || continue
-        if "$cand" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-            echo "$cand"
-            return 0
-        fi
-    done
-    echo "run_dates.sh: need Python >= 3.11 (python-dateutil 4.0.0 requires it); set PYTHON" >&2
-    return 1
-}
-
-if [ ! -x "$venv/bin/python" ]; then
-    py="$(pick_python)"
-    echo "==> creating $venv with $("$py" --version 2>&1)" >&2
-    "$py" -m venv "$venv"
-fi
-vpy="$venv/bin/python"
+script=run_dates.sh
+# shellcheck source=venv.sh
+source "$here/venv.sh"
 echo "==> installing ${DATEPARSER_PINS[*]}" >&2
 "$vpy" -m pip install --quiet --disable-pip-version-check --no-deps "${DATEPARSER_PINS[@]}"
 

@@ -522,7 +522,9 @@ fn same_span(ours: &str, theirs: &str) -> bool {
     }
     // The suite's texts are sometimes folded where its inputs are not
     // ("هذا الاسبوع" for "هذا الأسبوع"): compare as the search profile folds.
-    let fold = |s: &str| fahras_core::Analyzer::new(fahras_core::Profile::Search).normalize(s);
+    static SEARCH: std::sync::LazyLock<fahras_core::Analyzer> =
+        std::sync::LazyLock::new(|| fahras_core::Analyzer::new(fahras_core::Profile::Search));
+    let fold = |s: &str| SEARCH.normalize(s);
     fold(core(ours)) == fold(core(theirs))
 }
 

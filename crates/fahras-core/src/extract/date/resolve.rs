@@ -124,33 +124,20 @@ fn year_for(p: Date, month: i8, day: i8, dir: Option<i8>) -> Option<i16> {
     })
 }
 
-/// The month of a yearless month name as seen from `p`: the last one before
-/// the current month, the next one after it, or the nearest.
-fn month_year(p: Date, month: i8, dir: Option<i8>) -> i16 {
-    let y = p.year();
-    let m = p.month();
+/// The year of a yearless month name, in any calendar, seen from the month
+/// `now_month` of year `now`: the last one before the current month, the next
+/// one after it, the current year, or the nearest (a tie goes to the future).
+fn year_of_month(now: i32, now_month: u8, month: u8, dir: Option<i8>) -> i32 {
     match dir {
-        Some(0) => y,
-        Some(d) if d < 0 => {
-            if month < m {
-                y
-            } else {
-                y - 1
-            }
-        }
-        Some(_) => {
-            if month > m {
-                y
-            } else {
-                y + 1
-            }
-        }
+        Some(0) => now,
+        Some(d) if d < 0 => now - i32::from(month >= now_month),
+        Some(_) => now + i32::from(month <= now_month),
         None => {
-            let here = i32::from(y) * 12 + i32::from(m);
-            [y, y + 1, y - 1]
+            let here = now * 12 + i32::from(now_month);
+            [now, now + 1, now - 1]
                 .into_iter()
-                .min_by_key(|&yy| ((i32::from(yy) * 12 + i32::from(month)) - here).abs())
-                .unwrap_or(y)
+                .min_by_key(|&y| (y * 12 + i32::from(month) - here).abs())
+                .unwrap_or(now)
         }
     }
 }
@@ -230,7 +217,7 @@ impl Ctx {
             } => {
                 let y = match year {
                     Some(y) => i16::try_from(y).ok()?,
-                    None => month_year(self.p()?, month as i8, dir),
+                    None => self.gregorian_year(month, dir)?,
                 };
                 Some(Value::Month(y, month as i8))
             }
@@ -348,33 +335,20 @@ impl Ctx {
         (s <= e).then_some(Value::Interval(s, e))
     }
 
-    fn hijri_year(&mut self, month: u8, dir: Option<i8>) -> Option<i32> {
+    fn gregorian_year(&mut self, month: u8, dir: Option<i8>) -> Option<i16> {
         let p = self.p()?;
-        let (hy, hm) = gregorian_to_hijri(p)?;
-        Some(match dir {
-            Some(0) => hy,
-            Some(d) if d < 0 => {
-                if month < hm {
-                    hy
-                } else {
-                    hy - 1
-                }
-            }
-            Some(_) => {
-                if month > hm {
-                    hy
-                } else {
-                    hy + 1
-                }
-            }
-            None => {
-                let here = hy * 12 + i32::from(hm);
-                [hy, hy + 1, hy - 1]
-                    .into_iter()
-                    .min_by_key(|&y| (y * 12 + i32::from(month) - here).abs())
-                    .unwrap_or(hy)
-            }
-        })
+        i16::try_from(year_of_month(
+            i32::from(p.year()),
+            p.month() as u8,
+            month,
+            dir,
+        ))
+        .ok()
+    }
+
+    fn hijri_year(&mut self, month: u8, dir: Option<i8>) -> Option<i32> {
+        let (hy, hm) = gregorian_to_hijri(self.p()?)?;
+        Some(year_of_month(hy, hm, month, dir))
     }
 }
 
