@@ -730,8 +730,13 @@ fn write_misses(r: &mut String, mut misses: Vec<Miss>) {
         })
         .collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    let _ = writeln!(r, "{MISSES_SHOWN} of {total} distinct misses:");
-    for (_, m) in keyed.iter().take(MISSES_SHOWN) {
+    // `FAHRAS_MISSES=N` shows more (or all) of them while working on the grammar.
+    let shown = std::env::var("FAHRAS_MISSES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(MISSES_SHOWN);
+    let _ = writeln!(r, "{} of {total} distinct misses:", shown.min(total));
+    for (_, m) in keyed.iter().take(shown) {
         let values = m.expected.values.as_ref().map_or_else(
             || "-".to_owned(),
             |v| v.iter().take(4).cloned().collect::<Vec<_>>().join(" "),
@@ -942,7 +947,7 @@ fn overlaps(a: &Mention, b: &Mention) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Up to 20 gold TIMEX3 that no prediction overlaps and 20 predictions that no
+/// Up to 20 (`FAHRAS_MISSES`) gold TIMEX3 that no prediction overlaps and as many predictions that no
 /// gold TIMEX3 overlaps (the silver is partial: some of these are real dates).
 fn write_timeml_misses(
     r: &mut String,
@@ -957,6 +962,10 @@ fn write_timeml_misses(
             .take((m.end - m.start) as usize)
             .collect()
     };
+    let shown = std::env::var("FAHRAS_MISSES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
     let (mut missed, mut extra) = (Vec::new(), Vec::new());
     for ((d, g), p) in docs.iter().zip(gold).zip(pred) {
         for m in g
@@ -976,18 +985,18 @@ fn write_timeml_misses(
     }
     let _ = writeln!(
         r,
-        "gold DATEs no prediction overlaps: {} (first 20)",
+        "gold DATEs no prediction overlaps: {} (first {shown})",
         missed.len()
     );
-    for m in missed.iter().take(20) {
+    for m in missed.iter().take(shown) {
         let _ = writeln!(r, "  {m}");
     }
     let _ = writeln!(
         r,
-        "predictions overlapping no gold DATE/TIME: {} (first 20)",
+        "predictions overlapping no gold DATE/TIME: {} (first {shown})",
         extra.len()
     );
-    for m in extra.iter().take(20) {
+    for m in extra.iter().take(shown) {
         let _ = writeln!(r, "  {m}");
     }
 }

@@ -171,6 +171,12 @@ pub enum Granularity {
     Quarter,
     /// A year (`2020`).
     Year,
+    /// A season: spring is March to May, and so on (`2016-06-01/2016-08-31`).
+    Season,
+    /// A decade (`1970-01-01/1979-12-31`).
+    Decade,
+    /// A century (`1900-01-01/1999-12-31` for "القرن العشرين", as TimeML's `19`).
+    Century,
     /// A weekday whose date the text does not fix.
     Weekday,
     /// A range of dates (`2020-05-01/2020-05-03`).

@@ -16,4 +16,5 @@ pub(crate) const LIST_MARKERS: &str = include_str!("../../data/list_markers.txt"
 pub(crate) const CONLL_LABELS: &str = include_str!("../../data/conll_labels.tsv");
 pub(crate) const DATE_MONTHS: &str = include_str!("../../data/dates/months.tsv");
 pub(crate) const DATE_WORDS: &str = include_str!("../../data/dates/words.tsv");
+pub(crate) const DATE_NUMBERS: &str = include_str!("../../data/dates/numbers.tsv");
 pub(crate) const DATE_HOLIDAYS: &str = include_str!("../../data/dates/holidays.tsv");

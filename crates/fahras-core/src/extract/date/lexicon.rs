@@ -17,9 +17,11 @@ pub(crate) enum Cal {
 /// A unit of time named by a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Unit {
+    Day,
     Week,
     Month,
     Year,
+    Decade,
 }
 
 /// What a link word does between parts of an expression.
@@ -43,10 +45,31 @@ pub(crate) enum Part {
     End,
 }
 
+/// A word of a number written out: "الحادي", "وعشرين", "ألفين".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NumWord {
+    Unit(u8),
+    Ordinal(u8),
+    Teen,
+    Ten(u8),
+    Hundred(u16),
+    Thousand(u16),
+}
+
+/// How a holiday's date is found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    /// The same day every year of its calendar: "عيد الفطر" (1 Shawwal).
+    Fixed(u8, u8, Cal),
+    /// The `n`th weekday of a Gregorian month: "عيد الشكر" (4th Thursday of November).
+    Nth { month: u8, n: i8, weekday: u8 },
+}
+
 /// The role of a word (or fixed phrase) in the grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
-    Month(u8, Cal),
+    /// A month name; `true` when it is a month wherever it stands.
+    Month(u8, Cal, bool),
     Weekday(u8),
     RelDay(i8),
     Dir(i8),
@@ -71,7 +94,31 @@ pub(crate) enum Role {
     YearCue,
     This,
     Prep,
-    Holiday(u8, u8, Cal),
+    Holiday(Holiday),
+    /// A counted unit: "أيام", "عاما", "الأسابيع".
+    Dur(Unit),
+    /// Two of a unit: "يومين", "العقدين".
+    Dual(Unit),
+    /// "قبل" (-1), "بعد" (1): an offset from the article's date.
+    Offset(i8),
+    Now,
+    Future,
+    Few,
+    Last,
+    Rest,
+    Weekend,
+    /// 1 spring .. 4 winter.
+    Season(u8),
+    /// The decade of a century: "السبعينيات" = 70.
+    Decade(u8),
+    Century,
+    Num(NumWord),
+    /// A word after which numbers are identifiers or amounts: "رقم".
+    NotDate,
+    /// "منذ": since, an offset back only with "من الآن".
+    Since,
+    /// "بين": the next و joins a range.
+    Between,
 }
 
 /// One entry: the folded words after the first, and the role.
@@ -101,6 +148,12 @@ impl Role {
                 | Role::Hour(_)
                 | Role::Period(_)
                 | Role::Minutes(_)
+                | Role::Now
+                | Role::Future
+                | Role::Few
+                | Role::NotDate
+                | Role::Between
+                | Role::Num(NumWord::Teen)
         ) && !matches!(self, Role::Ordinal(n) if n != 1)
     }
 }
@@ -108,7 +161,9 @@ impl Role {
 fn parse_role(role: &str, arg: &str) -> Option<Role> {
     let n = || arg.parse::<i8>().ok();
     let unit = || match arg {
+        "day" => Some(Unit::Day),
         "week" => Some(Unit::Week),
+        "decade" => Some(Unit::Decade),
         "month" => Some(Unit::Month),
         "year" => Some(Unit::Year),
         _ => None,
@@ -153,6 +208,21 @@ fn parse_role(role: &str, arg: &str) -> Option<Role> {
         "year_cue" => Role::YearCue,
         "this" => Role::This,
         "prep" => Role::Prep,
+        "dur" => Role::Dur(unit()?),
+        "dual" => Role::Dual(unit()?),
+        "offset" => Role::Offset(n()?),
+        "now" => Role::Now,
+        "future" => Role::Future,
+        "few" => Role::Few,
+        "last" => Role::Last,
+        "rest" => Role::Rest,
+        "weekend" => Role::Weekend,
+        "season" => Role::Season(arg.parse().ok()?),
+        "decade" => Role::Decade(arg.parse().ok()?),
+        "century" => Role::Century,
+        "not_date" => Role::NotDate,
+        "since" => Role::Since,
+        "between" => Role::Between,
         _ => return None,
     })
 }
@@ -182,21 +252,47 @@ impl Lexicon {
                 "hijri" => Cal::Hijri,
                 _ => Cal::Gregorian,
             };
-            add(cols[0], Role::Month(month, cal));
+            let alone = cols.get(4) == Some(&"alone");
+            add(cols[0], Role::Month(month, cal, alone));
         }
         for line in data::lines(data::DATE_HOLIDAYS) {
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let cal = if cols[3] == "hijri" {
-                Cal::Hijri
-            } else {
-                Cal::Gregorian
+            let month = cols[1].parse().expect("month");
+            let holiday = match cols[3] {
+                "nth" => {
+                    let (n, wd) = cols[2].split_once(':').expect("nth as N:WEEKDAY");
+                    Holiday::Nth {
+                        month,
+                        n: n.parse().expect("nth"),
+                        weekday: wd.parse().expect("weekday"),
+                    }
+                }
+                cal => Holiday::Fixed(
+                    month,
+                    cols[2].parse().expect("day"),
+                    if cal == "hijri" {
+                        Cal::Hijri
+                    } else {
+                        Cal::Gregorian
+                    },
+                ),
             };
-            let role = Role::Holiday(
-                cols[1].parse().expect("month"),
-                cols[2].parse().expect("day"),
-                cal,
-            );
-            add(cols[0], role);
+            add(cols[0], Role::Holiday(holiday));
+        }
+        for line in data::lines(data::DATE_NUMBERS) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let v: u16 = cols[2].parse().expect("number value");
+            let small = || u8::try_from(v).expect("a small number");
+            let word = match cols[1] {
+                "unit" => NumWord::Unit(small()),
+                "ordinal" => NumWord::Ordinal(small()),
+                "teen" => NumWord::Teen,
+                "ten" => NumWord::Ten(small()),
+                "hundred" => NumWord::Hundred(v),
+                "thousand" => NumWord::Thousand(v),
+                other => panic!("bad kind {other} in data/dates/numbers.tsv"),
+            };
+            add(cols[0], Role::Num(word));
         }
         for line in data::lines(data::DATE_WORDS) {
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();

@@ -87,12 +87,10 @@ impl DateExtractor {
             || parse::strip_clitic(w.norm).any(|(rest, _)| self.lex.starts(&rest))
     }
 
-    /// Append the dates of `doc` to `out`.
-    pub(crate) fn extract(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
-        let text = doc.text;
-        let tokens: Vec<Token> = self.analyzer.analyze(text);
+    /// The grammar's view of `tokens` of `text`.
+    fn words<'t>(text: &str, tokens: &'t [Token]) -> Vec<Word<'t>> {
         let mut prev_end = 0usize;
-        let words: Vec<Word<'_>> = tokens
+        tokens
             .iter()
             .map(|t| {
                 let gap = &text[prev_end..t.bytes.start as usize];
@@ -110,7 +108,25 @@ impl DateExtractor {
                     newline_before: gap.contains('\n'),
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    /// Run `f` on a parser over `text`, for tests of grammar pieces.
+    #[cfg(test)]
+    pub(crate) fn with_parser<R>(&self, text: &str, f: impl FnOnce(&Parser<'_, '_>) -> R) -> R {
+        let tokens = self.analyzer.analyze(text);
+        let words = Self::words(text, &tokens);
+        f(&Parser {
+            words: &words,
+            lex: &self.lex,
+        })
+    }
+
+    /// Append the dates of `doc` to `out`.
+    pub(crate) fn extract(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
+        let text = doc.text;
+        let tokens: Vec<Token> = self.analyzer.analyze(text);
+        let words = Self::words(text, &tokens);
         let parser = Parser {
             words: &words,
             lex: &self.lex,

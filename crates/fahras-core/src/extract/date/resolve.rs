@@ -17,7 +17,7 @@ use icu_calendar::{Date as IcuDate, Iso};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::lexicon::Cal;
+use super::lexicon::{Cal, Unit};
 use super::parse::Expr;
 use crate::extract::entity::{Calendar, DateAttrs, Granularity};
 
@@ -278,7 +278,113 @@ impl Ctx {
             } => self.days(count, which, of.as_deref()),
             Expr::Range(ref a, ref b) => self.range(a, b),
             Expr::DayIn { day, ref of } => self.day_in(day, of),
+            _ => self.period(e),
         }
+    }
+
+    /// The expressions that name periods and days by their place: weeks,
+    /// offsets, spans, seasons, decades and centuries.
+    fn period(&mut self, e: &Expr) -> Option<Value> {
+        match *e {
+            Expr::DayOfMonth { day, weekday } => self.day_of_month(day, weekday),
+            Expr::NthWeekday { n, weekday, ref of } => {
+                let (a, b) = if let Some(of) = of {
+                    self.value(of)?.bounds()?
+                } else {
+                    let p = self.p()?;
+                    (p.first_of_month(), p.last_of_month())
+                };
+                nth_weekday(a, b, n, weekday).map(Value::Day)
+            }
+            Expr::InWeek { week, weekday } => {
+                let (monday, _) = self.week(week)?.bounds()?;
+                monday
+                    .checked_add(i32::from(weekday - 1).days())
+                    .ok()
+                    .map(Value::Day)
+            }
+            Expr::WeekOf { which, ref of } => {
+                let (a, b) = self.value(of)?.bounds()?;
+                week_of(a, b, which)
+            }
+            Expr::WeekAround(ref day) => {
+                let (d, _) = self.value(day)?.bounds()?;
+                monday_week(d)
+            }
+            Expr::MonthIn { month, ref of } => {
+                let (a, _) = self.value(of)?.bounds()?;
+                Some(Value::Month(a.year(), month as i8))
+            }
+            Expr::Offset {
+                sign,
+                ref amounts,
+                anchored,
+            } => {
+                let p = self.p()?;
+                if !anchored || amounts.is_empty() {
+                    return None;
+                }
+                offset(p, sign, amounts)
+            }
+            Expr::Span { count, unit, dir } => {
+                let p = self.p()?;
+                span(p, count?, unit, dir)
+            }
+            Expr::Weekend(d) => {
+                let (monday, _) = self.week(d)?.bounds()?;
+                Some(Value::Interval(
+                    monday.checked_add(5.days()).ok()?,
+                    monday.checked_add(6.days()).ok()?,
+                ))
+            }
+            Expr::Rest(unit) => {
+                let p = self.p()?;
+                let end = match unit {
+                    Unit::Week => self.week(0)?.bounds()?.1,
+                    Unit::Month => p.last_of_month(),
+                    _ => p.last_of_year(),
+                };
+                Some(Value::Interval(p, end))
+            }
+            Expr::Season { season, year, dir } => {
+                let first = season * 3;
+                let y = match year {
+                    Some(y) => i16::try_from(y).ok()?,
+                    None => self.gregorian_year(first, dir)?,
+                };
+                let a = Date::new(y, first as i8, 1).ok()?;
+                let b = a.checked_add(2.months()).ok()?.last_of_month();
+                Some(Value::Interval(a, b))
+            }
+            Expr::Decade { decade, century } => years((century - 1) * 100 + i32::from(decade), 10),
+            Expr::Century { ordinal, dir } => {
+                let n = match ordinal {
+                    Some(n) => n,
+                    None => i32::from(self.p()?.year()) / 100 + 1 + i32::from(dir),
+                };
+                years((n - 1) * 100, 100)
+            }
+            _ => None,
+        }
+    }
+
+    /// Day `day` of the article's month or, with a weekday, of the nearest
+    /// month where that day falls on it ("الخميس 21").
+    fn day_of_month(&mut self, day: u8, weekday: Option<u8>) -> Option<Value> {
+        let first = self.p()?.first_of_month();
+        let month = |k: i32| first.checked_add(k.months()).ok();
+        let fits = |m: Date| {
+            Date::new(m.year(), m.month(), day as i8)
+                .ok()
+                .filter(|d| weekday.is_none_or(|w| d.weekday().to_monday_one_offset() == w as i8))
+        };
+        let Some(_) = weekday else {
+            return fits(first).map(Value::Day);
+        };
+        (0..=12)
+            .flat_map(|k| [k, -k])
+            .find_map(|k| month(k).and_then(fits))
+            .map(Value::Day)
     }
 
     /// Day `day` of the month `of`: "23 من الشهر المقبل".
@@ -349,6 +455,118 @@ impl Ctx {
     fn hijri_year(&mut self, month: u8, dir: Option<i8>) -> Option<i32> {
         let (hy, hm) = gregorian_to_hijri(self.p()?)?;
         Some(year_of_month(hy, hm, month, dir))
+    }
+}
+
+/// `n` years from `start`, as an interval of days.
+fn years(start: i32, n: i32) -> Option<Value> {
+    let a = Date::new(i16::try_from(start).ok()?, 1, 1).ok()?;
+    let b = Date::new(i16::try_from(start + n - 1).ok()?, 12, 31).ok()?;
+    Some(Value::Interval(a, b))
+}
+
+/// The `n`th (-1: last) `weekday` in `a..=b`.
+fn nth_weekday(a: Date, b: Date, n: i8, weekday: u8) -> Option<Date> {
+    let wd = |d: Date| i32::from(d.weekday().to_monday_one_offset());
+    let target = i32::from(weekday);
+    let d = if n < 0 {
+        b.checked_sub((wd(b) - target).rem_euclid(7).days()).ok()?
+    } else {
+        let first = a.checked_add((target - wd(a)).rem_euclid(7).days()).ok()?;
+        first.checked_add((7 * (i32::from(n) - 1)).days()).ok()?
+    };
+    (a <= d && d <= b).then_some(d)
+}
+
+/// The Monday-to-Sunday week around `d`.
+fn monday_week(d: Date) -> Option<Value> {
+    let monday = d
+        .checked_sub(i32::from(d.weekday().to_monday_zero_offset()).days())
+        .ok()?;
+    Some(Value::Interval(monday, monday.checked_add(6.days()).ok()?))
+}
+
+/// The `which`th (-1: last) week of `a..=b`, counting the Monday-to-Sunday
+/// weeks whose Thursday falls inside, as ISO 8601 counts the weeks of a year.
+fn week_of(a: Date, b: Date, which: i8) -> Option<Value> {
+    let thursday = |d: Date| -> Option<Date> {
+        let monday = d
+            .checked_sub(i32::from(d.weekday().to_monday_zero_offset()).days())
+            .ok()?;
+        monday.checked_add(3.days()).ok()
+    };
+    let mut first = thursday(a)?;
+    if first < a {
+        first = first.checked_add(7.days()).ok()?;
+    }
+    let mut last = thursday(b)?;
+    if last > b {
+        last = last.checked_sub(7.days()).ok()?;
+    }
+    let t = if which < 0 {
+        last
+    } else {
+        first
+            .checked_add((7 * (i32::from(which) - 1)).days())
+            .ok()?
+    };
+    if t > last {
+        return None;
+    }
+    monday_week(t)
+}
+
+/// `p` moved by `amounts` in direction `sign`: a day, or a year when only
+/// years are counted ("قبل خمسة وتسعين عاما").
+fn offset(p: Date, sign: i8, amounts: &[(u32, Unit)]) -> Option<Value> {
+    let mut d = p;
+    for &(n, unit) in amounts {
+        let n = i32::try_from(n).ok()? * i32::from(sign);
+        d = match unit {
+            Unit::Day => d.checked_add(n.days()),
+            Unit::Week => d.checked_add(n.weeks()),
+            Unit::Month => d.checked_add(n.months()),
+            Unit::Year => d.checked_add(n.years()),
+            Unit::Decade => d.checked_add((10 * n).years()),
+        }
+        .ok()?;
+    }
+    if amounts
+        .iter()
+        .all(|(_, u)| matches!(u, Unit::Year | Unit::Decade))
+    {
+        Some(Value::Year(d.year()))
+    } else {
+        Some(Value::Day(d))
+    }
+}
+
+/// The `count` units before (`dir` < 0) or after the article's day `p`, not
+/// counting `p`; decades are whole ones ("العقدين الماضيين" in 2016 = 1990-2009).
+fn span(p: Date, count: u8, unit: Unit, dir: i8) -> Option<Value> {
+    let n = i32::from(count);
+    if unit == Unit::Decade {
+        let this = i32::from(p.year()) / 10 * 10;
+        let start = match dir {
+            d if d < 0 => this - 10 * n,
+            0 => this,
+            _ => this + 10,
+        };
+        return years(start, 10 * n);
+    }
+    let step = |k: i32| -> Option<Date> {
+        match unit {
+            Unit::Day => p.checked_add(k.days()),
+            Unit::Week => p.checked_add(k.weeks()),
+            Unit::Month => p.checked_add(k.months()),
+            Unit::Year | Unit::Decade => p.checked_add(k.years()),
+        }
+        .ok()
+    };
+    if dir < 0 {
+        Some(Value::Interval(step(-n)?, p.yesterday().ok()?))
+    } else {
+        Some(Value::Interval(p.tomorrow().ok()?, step(n)?))
     }
 }
 
@@ -426,6 +644,21 @@ fn granularity(e: &Expr, v: Option<Value>) -> Granularity {
         (_, Some(Value::Year(_))) | (Expr::RelYear(_) | Expr::Year { .. }, None) => {
             Granularity::Year
         }
+        (Expr::Season { .. }, _) => Granularity::Season,
+        (
+            Expr::Decade { .. }
+            | Expr::Span {
+                unit: Unit::Decade,
+                count: Some(1),
+                ..
+            },
+            _,
+        ) => Granularity::Decade,
+        (Expr::Century { .. }, _) => Granularity::Century,
+        (
+            Expr::RelWeek(_) | Expr::WeekOf { .. } | Expr::WeekAround(_) | Expr::Rest(Unit::Week),
+            _,
+        ) => Granularity::Week,
         _ => Granularity::Interval,
     }
 }

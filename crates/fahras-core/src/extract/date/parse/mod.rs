@@ -9,9 +9,12 @@
 // years 1300-2200), so casts between their integer types cannot wrap.
 #![allow(clippy::cast_possible_wrap, clippy::cast_sign_loss)]
 
+mod numbers;
+mod periods;
+
 use std::borrow::Cow;
 
-use super::lexicon::{Cal, Lexicon, Link, Role, Unit};
+use super::lexicon::{Cal, Holiday, Lexicon, Link, Role, Unit};
 use crate::text::TokenKind;
 
 /// A folded token with what the grammar needs.
@@ -70,6 +73,57 @@ pub(crate) enum Expr {
     DayIn { day: u8, of: Box<Expr> },
     /// A range or list: "26 و27 جوان 2021", "2 إلى 30 ماي", "شهري أبريل وماي".
     Range(Box<Expr>, Box<Expr>),
+    /// A day of the article's month, checked by its weekday when one is
+    /// given: "يوم 27", "الخميس 21" (the nearest month where the 21st is a Thursday).
+    DayOfMonth { day: u8, weekday: Option<u8> },
+    /// The `n`th (-1: last) weekday of a month, the article's when `of` is
+    /// `None`: "السبت الثاني", "أول يوم جمعة من يوليو", "عيد الشكر".
+    NthWeekday {
+        n: i8,
+        weekday: u8,
+        of: Option<Box<Expr>>,
+    },
+    /// A weekday of a week relative to the article's: "الجمعة من الأسبوع المقبل".
+    InWeek { week: i8, weekday: u8 },
+    /// The `which`th (-1: last) Monday-to-Sunday week of a month or year,
+    /// counted as ISO 8601 counts weeks: "الأسبوع الأول من أكتوبر".
+    WeekOf { which: i8, of: Box<Expr> },
+    /// The week around a day: "أسبوع 16 سبتمبر".
+    WeekAround(Box<Expr>),
+    /// A month of a year named relative to the article: "يونيو العام المقبل".
+    MonthIn { month: u8, of: Box<Expr> },
+    /// Amounts counted back (`sign` -1) or forward from the article's date:
+    /// "قبل يومين", "بعد 3 أسابيع", "2 سنة و1 شهر من الآن". `anchored` is
+    /// false when they count from something else ("بعد يومين من الاجتماع").
+    Offset {
+        sign: i8,
+        amounts: Vec<(u32, Unit)>,
+        anchored: bool,
+    },
+    /// The `count` units before (`dir` < 0) or after the article's date:
+    /// "الأيام القليلة الماضية", "اليومين المقبلين", "العقدين الماضيين".
+    /// `None` when the text does not say how many ("الأيام الماضية").
+    Span {
+        count: Option<u8>,
+        unit: Unit,
+        dir: i8,
+    },
+    /// Saturday and Sunday of a week relative to the article's.
+    Weekend(i8),
+    /// From the article's date to the end of its week, month or year: "باقي الأسبوع".
+    Rest(Unit),
+    /// A season (1 spring .. 4 winter) of a year: "صيف 2016", "الربيع القادم".
+    Season {
+        season: u8,
+        year: Option<i32>,
+        dir: Option<i8>,
+    },
+    /// A decade of a century given by its ordinal (20 = the 1900s):
+    /// "السبعينيات", "ستينيات القرن التاسع عشر".
+    Decade { decade: u8, century: i32 },
+    /// A century by its ordinal (20 = 1900-1999, as TimeML writes "19"),
+    /// or relative to the article's: "القرن التاسع عشر", "القرن الماضي".
+    Century { ordinal: Option<i32>, dir: i8 },
 }
 
 /// A parse: the expression, its first and one-past-last tokens, and the
@@ -86,10 +140,32 @@ pub(crate) struct Parse {
 struct MonthTail {
     month: u8,
     cal: Cal,
+    /// Whether the name is a month wherever it stands.
+    alone: bool,
     year: Option<i32>,
     dir: Option<i8>,
+    /// A year relative to the article: "يونيو العام المقبل".
+    rel_year: Option<i8>,
     end: usize,
     clitic: usize,
+}
+
+impl MonthTail {
+    fn expr(&self) -> Expr {
+        let month = Expr::Month {
+            year: self.year,
+            month: self.month,
+            cal: self.cal,
+            dir: self.dir,
+        };
+        match self.rel_year {
+            Some(d) if self.cal == Cal::Gregorian => Expr::MonthIn {
+                month: self.month,
+                of: Box::new(Expr::RelYear(d)),
+            },
+            _ => month,
+        }
+    }
 }
 
 pub(crate) struct Parser<'a, 't> {
@@ -173,13 +249,18 @@ impl Parser<'_, '_> {
         (min..=max).contains(&n).then_some(n)
     }
 
+    /// A year in digits (1300-2200) or in words ("ألفين وعشرين").
     fn year(&self, i: usize) -> Option<(i32, usize)> {
         if !self.joined(i) {
             return None;
         }
-        match self.words[i].num? {
-            (n, 4) if (1300..=2200).contains(&n) => Some((n as i32, i + 1)),
-            _ => None,
+        match self.words[i].num {
+            Some((n, 4)) if (1300..=2200).contains(&n) => Some((n as i32, i + 1)),
+            Some(_) => None,
+            None if self.words[i].kind == TokenKind::Word => self
+                .year_words(i)
+                .filter(|(y, _)| (1300..=2200).contains(y)),
+            None => None,
         }
     }
 
@@ -208,9 +289,26 @@ impl Parser<'_, '_> {
         }
     }
 
-    /// Every parse starting at token `i`, the longest first.
+    /// The longest parse starting at token `i`, with a range to a second
+    /// date when one follows.
     pub(crate) fn parse(&self, i: usize) -> Option<Parse> {
+        self.parse_one(i).map(|p| self.range_on(p))
+    }
+
+    /// The longest single expression starting at token `i`.
+    fn parse_one(&self, i: usize) -> Option<Parse> {
+        // Of equal length, the last tried wins: the newer, looser readings
+        // come first.
         let tries = [
+            self.bare_day_led(i),
+            self.nth_weekday_led(i),
+            self.decade_led(i),
+            self.season_led(i),
+            self.rest_led(i),
+            self.weekend_led(i),
+            self.span_led(i),
+            self.offset_led(i),
+            self.month_first(i),
             self.cued_year(i),
             self.weekday_led(i),
             self.rel_day_led(i),
@@ -280,7 +378,7 @@ impl Parser<'_, '_> {
 
     /// A holiday: "عيد الفطر", "عيد الميلاد لعام 2016", "عيد الأضحى المقبل".
     fn holiday_led(&self, i: usize) -> Option<Parse> {
-        let (Role::Holiday(month, day, cal), mut j, clitic) =
+        let (Role::Holiday(holiday), mut j, clitic) =
             self.role_clitic(i, |r| matches!(r, Role::Holiday(..)))?
         else {
             return None;
@@ -303,13 +401,25 @@ impl Parser<'_, '_> {
         } else {
             None
         };
-        let expr = Expr::Day {
-            year,
-            month,
-            day,
-            cal,
-            dir,
-            weekday: None,
+        let expr = match holiday {
+            Holiday::Fixed(month, day, cal) => Expr::Day {
+                year,
+                month,
+                day,
+                cal,
+                dir,
+                weekday: None,
+            },
+            Holiday::Nth { month, n, weekday } => Expr::NthWeekday {
+                n,
+                weekday,
+                of: Some(Box::new(Expr::Month {
+                    year,
+                    month,
+                    cal: Cal::Gregorian,
+                    dir,
+                })),
+            },
         };
         Some(Parse {
             expr,
@@ -319,14 +429,41 @@ impl Parser<'_, '_> {
         })
     }
 
-    /// `هذا|هذه` + a unit or month: "هذا الشهر", "هذه السنة", "هذا يناير".
+    /// `[PART [من]] هذا|هذه` + a unit or month: "هذا الشهر", "هذه السنة",
+    /// "هذا يناير", "في وقت لاحق من هذا الشهر", "هذا الأسبوع يوم السبت".
     fn this_led(&self, i: usize) -> Option<Parse> {
-        let (_, j, clitic) = self.role_clitic(i, |r| r == Role::This)?;
+        let (part, j, part_clitic) = self.part(i);
+        let j = if part {
+            self.link(j, Link::Of).unwrap_or(j)
+        } else {
+            j
+        };
+        let (_, j, clitic) = if part {
+            self.role(j, |r| r == Role::This)
+                .map(|(r, k)| (r, k, part_clitic))?
+        } else {
+            self.role_clitic(j, |r| r == Role::This)?
+        };
         if let Some((Role::TheUnit(unit), end)) = self.role(j, |r| matches!(r, Role::TheUnit(_))) {
-            let expr = match unit {
-                Unit::Week => Expr::RelWeek(0),
-                Unit::Month => Expr::RelMonth(0),
-                Unit::Year => Expr::RelYear(0),
+            let (expr, end) = match unit {
+                Unit::Week => self.in_week(0, end),
+                Unit::Month => (Expr::RelMonth(0), end),
+                Unit::Year => (Expr::RelYear(0), end),
+                Unit::Day => (
+                    Expr::RelDay {
+                        offset: 0,
+                        weekday: None,
+                    },
+                    end,
+                ),
+                Unit::Decade => (
+                    Expr::Span {
+                        count: Some(1),
+                        unit: Unit::Decade,
+                        dir: 0,
+                    },
+                    end,
+                ),
             };
             return Some(Parse {
                 expr,
@@ -370,13 +507,14 @@ impl Parser<'_, '_> {
         let Role::Weekday(wd) = weekday else {
             return None;
         };
-        // "الأربعاء، 22 يناير"
-        let k_date = if self.punct(k, &[","]) && self.day_led(k + 1, false).is_some() {
+        // "الأربعاء، 22 يناير", "الاثنين، يناير الثاني والعشرين، 2018"
+        let date = |k| self.day_led(k, false).or_else(|| self.month_first(k));
+        let k_date = if self.punct(k, &[","]) && date(k + 1).is_some() {
             k + 1
         } else {
             k
         };
-        if let Some(mut p) = self.day_led(k_date, false) {
+        if let Some(mut p) = date(k_date) {
             if let Expr::Day { weekday, .. } = &mut p.expr {
                 *weekday = Some(wd);
             }
@@ -397,6 +535,14 @@ impl Parser<'_, '_> {
                     weekday: wd,
                     dir: Some(d),
                 },
+                start: i,
+                clitic,
+                end,
+            });
+        }
+        if let Some((expr, end)) = self.weekday_rest(wd, k) {
+            return Some(Parse {
+                expr,
                 start: i,
                 clitic,
                 end,
@@ -424,6 +570,31 @@ impl Parser<'_, '_> {
         if offset == 0 && self.role(j, |r| matches!(r, Role::Ordinal(_))).is_some() {
             return None;
         }
+        if offset == 0 {
+            // "اليوم التالي", "اليوم الماضي": the day after or before.
+            if let Some((d, end)) = self.dir(j).filter(|&(d, _)| d != 0) {
+                return Some(Parse {
+                    expr: Expr::RelDay {
+                        offset: d,
+                        weekday: None,
+                    },
+                    start: i,
+                    clitic,
+                    end,
+                });
+            }
+            // "اليوم 6 مايو": today, dated.
+            if let Some(p) = self
+                .day_led(j, false)
+                .filter(|p| matches!(p.expr, Expr::Day { .. }))
+            {
+                return Some(Parse {
+                    start: i,
+                    clitic,
+                    ..p
+                });
+            }
+        }
         let (weekday, end) = match self.role(j, |r| matches!(r, Role::Weekday(_))) {
             Some((Role::Weekday(wd), k)) => (Some(wd), k),
             _ => (None, j),
@@ -436,49 +607,172 @@ impl Parser<'_, '_> {
         })
     }
 
-    /// A numeric date `d/m/y`, `y-m-d`, `7 – 12 – 2020`.
+    /// A numeric date: `d/m/y`, `y-m-d`, `7 – 12 – 2020`, two-digit years
+    /// (`18-9-15`), a year and a month (`2015-3`, `3/2015`), and a day and a
+    /// month (`22/4`). Day first, as Arab sources write dates; month first
+    /// only when the day-first reading is impossible (`4/22`, `9-18-15`) or
+    /// in the English form `08/12, 2015`.
     fn numeric(&self, i: usize) -> Option<(Expr, usize)> {
         let w = self.word(i)?;
         let (a, da) = w.num?;
-        let seps: &[&str] = &["/", "-", "."];
         let sep = self.words.get(i + 1)?.norm;
-        if !self.punct(i + 1, seps) || !self.punct(i + 3, &[sep]) {
+        if !self.punct(i + 1, &["/", "-", "."]) || self.not_date_before(i) {
             return None;
         }
-        let b = self.num(i + 2, 1, 31)?;
-        let (c, dc) = self.words.get(i + 4).filter(|_| self.joined(i + 4))?.num?;
-        let (year, month, day) = match (da, dc) {
-            (4, 1 | 2) => (a, b, c),
-            (1 | 2, 4) => (c, b, a),
-            _ => return None,
-        };
-        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || !(1300..=2200).contains(&year)
-        {
-            return None;
-        }
-        let (cal, end) = self.calendar(i + 5);
-        let cal = cal.unwrap_or(if year < 1600 {
-            Cal::Hijri
-        } else {
-            Cal::Gregorian
-        });
-        Some((
-            Expr::Day {
-                year: Some(year as i32),
+        let (b, db) = self.words.get(i + 2).filter(|_| self.joined(i + 2))?.num?;
+        let third = self
+            .punct(i + 3, &[sep])
+            .then(|| self.words.get(i + 4).filter(|_| self.joined(i + 4))?.num)
+            .flatten();
+        let day = |year: Option<i32>, month: u32, day: u32| {
+            let ok = (1..=12).contains(&month)
+                && (1..=31).contains(&day)
+                && year.is_none_or(|y| (1300..=2200).contains(&y));
+            ok.then(|| Expr::Day {
+                year,
                 month: month as u8,
                 day: day as u8,
-                cal,
+                cal: if year.is_some_and(|y| y < 1600) {
+                    Cal::Hijri
+                } else {
+                    Cal::Gregorian
+                },
                 dir: None,
                 weekday: None,
+            })
+        };
+        let two_digit = |y: u32| if y < 50 { 2000 + y } else { 1900 + y } as i32;
+        if let Some((c, dc)) = third {
+            let expr = match (da, db, dc) {
+                (4, 1 | 2, 1 | 2) => day(Some(a as i32), b, c),
+                (1 | 2, 1 | 2, 4) => day(Some(c as i32), b, a),
+                (1 | 2, 1 | 2, 2) => {
+                    day(Some(two_digit(c)), b, a).or_else(|| day(Some(two_digit(c)), a, b))
+                }
+                _ => None,
+            }?;
+            let (cal, end) = self.calendar(i + 5);
+            let expr = match (expr, cal) {
+                (
+                    Expr::Day {
+                        year, month, day, ..
+                    },
+                    Some(cal),
+                ) => Expr::Day {
+                    year,
+                    month,
+                    day,
+                    cal,
+                    dir: None,
+                    weekday: None,
+                },
+                (e, _) => e,
+            };
+            return Some((expr, end));
+        }
+        if self.punct(i + 3, &["/", "-", "."]) || sep == "." {
+            return None;
+        }
+        self.numeric_short(i, (a, da), (b, db))
+    }
+
+    /// `y-m`, `m/y` and `d/m` (or `m/d`), with the English `08/12, 2015`.
+    fn numeric_short(
+        &self,
+        i: usize,
+        (a, da): (u32, u8),
+        (b, db): (u32, u8),
+    ) -> Option<(Expr, usize)> {
+        let two_digit = |y: u32| if y < 50 { 2000 + y } else { 1900 + y } as i32;
+        let day = |year: Option<i32>, month: u32, day: u32| {
+            ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Expr::Day {
+                year,
+                month: month as u8,
+                day: day as u8,
+                cal: Cal::Gregorian,
+                dir: None,
+                weekday: None,
+            })
+        };
+        let end = i + 3;
+        // "2-7 فبراير" is a range of days, read by `day_led`.
+        if self.role(end, |r| matches!(r, Role::Month(..))).is_some() {
+            return None;
+        }
+        // "2015-3", "3/2015": a month.
+        let (year, month) = match (da, db) {
+            (4, 1 | 2) => (a, b),
+            (1 | 2, 4) => (b, a),
+            (1 | 2, 1 | 2) => {
+                // "08/12, 2015", "11/12, 16": the English order.
+                if self.punct(end, &[","])
+                    && let Some((y, dy)) = self.words.get(end + 1).and_then(|w| w.num)
+                {
+                    let year = match dy {
+                        4 => y as i32,
+                        2 => two_digit(y),
+                        _ => return None,
+                    };
+                    return day(Some(year), a, b).map(|e| (e, end + 2));
+                }
+                // A bare "22/4" needs to stand alone: "2/3 الأعضاء" is a fraction.
+                let alone = self
+                    .word(end)
+                    .is_none_or(|w| w.kind == TokenKind::Punct && !matches!(w.norm, "%" | "/"))
+                    || !self.joined(end);
+                if !alone && !self.after_prep(i) {
+                    return None;
+                }
+                let year = None;
+                let e = if a > 12 || b <= 12 {
+                    day(year, b, a)
+                } else {
+                    day(year, a, b)
+                };
+                return e.map(|e| (e, end));
+            }
+            _ => return None,
+        };
+        if !(1..=12).contains(&month) || !(1300..=2200).contains(&year) {
+            return None;
+        }
+        Some((
+            Expr::Month {
+                year: Some(year as i32),
+                month: month as u8,
+                cal: Cal::Gregorian,
+                dir: None,
             },
             end,
         ))
+    }
+
+    /// Whether the word before `i` makes a number an identifier or an
+    /// amount ("القرار رقم 3/2015", "بنسبة 2/3").
+    fn not_date_before(&self, i: usize) -> bool {
+        i > 0 && {
+            let prev = self.words[i - 1].norm;
+            let hit = |w: &str| {
+                self.lex
+                    .get(w)
+                    .iter()
+                    .any(|(rest, r)| rest.is_empty() && *r == Role::NotDate)
+            };
+            hit(prev) || strip_clitic(prev).any(|(w, _)| hit(&w))
+        }
     }
 
     /// A day of the month: a number, "الفاتح (من)", "أول", "الأول من".
     fn day_number(&self, i: usize, clitic_ok: bool) -> Option<(u8, usize, usize)> {
         if let Some(d) = self.num(i, 1, 31) {
             return Some((d as u8, i + 1, 0));
+        }
+        // "الحادي والعشرين من مايو", "واحد وعشرين مايو"
+        if let Some(w) = self.day_words(i, clitic_ok)
+            && (w.value > 1 || w.end > i + 1)
+        {
+            let j = self.link(w.end, Link::Of).unwrap_or(w.end);
+            return Some((w.value as u8, j, w.clitic));
         }
         let pred = |r| matches!(r, Role::FirstDay | Role::Ordinal(1));
         let (role, j, clitic) = if clitic_ok {
@@ -508,18 +802,23 @@ impl Parser<'_, '_> {
             let (r, j) = self.role(i, pred)?;
             (r, j, 0)
         };
-        let Role::Month(month, cal) = role else {
+        let Role::Month(month, cal, alone) = role else {
             return None;
         };
         // "جوان / يونيو", "نوفمبر / تشرين الثاني": the same month twice.
         if self.punct(j, &["/", "-", "("])
-            && let Some((Role::Month(m2, _), k)) = self.role(j + 1, pred)
+            && let Some((Role::Month(m2, ..), k)) = self.role(j + 1, pred)
             && m2 == month
         {
             j = if self.punct(k, &[")"]) { k + 1 } else { k };
         }
-        // "يناير من عام 2016", "يناير عام 2016", "يناير, 2001"
-        let mut y_at = if self.punct(j, &[","]) && self.year(j + 1).is_some() {
+        // "يناير من عام 2016", "يناير عام 2016", "يناير, 2001", "نوفمبر. 2016"
+        let mut y_at = if self.punct(j, &[","]) && self.year(j + 1).is_some()
+            || self.punct(j, &["."])
+                && self
+                    .year(j + 1)
+                    .is_some_and(|(_, k)| self.word(k).is_none_or(|w| w.kind == TokenKind::Punct))
+        {
             j + 1
         } else {
             j
@@ -545,11 +844,23 @@ impl Parser<'_, '_> {
         } else {
             None
         };
+        let mut rel_year = None;
+        if year.is_none()
+            && dir.is_none()
+            && let Some((Role::TheUnit(Unit::Year), k)) =
+                self.role(j, |r| r == Role::TheUnit(Unit::Year))
+            && let Some((d, k)) = self.dir(k)
+        {
+            rel_year = Some(d);
+            j = k;
+        }
         Some(MonthTail {
             month,
             cal,
+            alone,
             year,
             dir,
+            rel_year,
             end: j,
             clitic,
         })
@@ -572,6 +883,15 @@ impl Parser<'_, '_> {
         // A list or a range of days sharing one month: "26 و27", "2 إلى 30",
         // "السبت 26 والأحد 27".
         loop {
+            // "الخامس عشر والتاسع عشر": و written on the second day.
+            if self.joined(j)
+                && self.words[j].norm.starts_with('و')
+                && let Some(w) = self.day_words(j, true).filter(|w| w.clitic == 1)
+            {
+                last = Some(w.value as u8);
+                j = w.end;
+                continue;
+            }
             let mut k = if let Some(k) = self.link(j, Link::And).or_else(|| self.link(j, Link::To))
             {
                 k
@@ -589,12 +909,14 @@ impl Parser<'_, '_> {
             if let Some((_, n)) = self.role(k, |r| matches!(r, Role::Weekday(_))) {
                 k = n;
             }
-            match self.num(k, 1, 31) {
-                Some(n) => {
-                    last = Some(n as u8);
-                    j = k + 1;
-                }
-                None => break,
+            if let Some(n) = self.num(k, 1, 31) {
+                last = Some(n as u8);
+                j = k + 1;
+            } else if let Some(w) = self.day_words(k, false) {
+                last = Some(w.value as u8);
+                j = w.end;
+            } else {
+                break;
             }
         }
         // "2. أكتوبر", "2- أكتوبر"
@@ -710,18 +1032,18 @@ impl Parser<'_, '_> {
             // A bare month name needs a year, a direction or a part word:
             // "مارس" is also a verb and "نيسان" a car.
             let t = self.month_tail(j, !part)?;
-            if !part && t.year.is_none() && t.dir.is_none() && !self.after_prep(i) {
+            if !part
+                && t.year.is_none()
+                && t.dir.is_none()
+                && t.rel_year.is_none()
+                && !t.alone
+                && !self.after_prep(i)
+            {
                 return None;
             }
             let clitic = if part { clitic } else { t.clitic };
-            let expr = Expr::Month {
-                year: t.year,
-                month: t.month,
-                cal: t.cal,
-                dir: t.dir,
-            };
             return Some(Parse {
-                expr,
+                expr: t.expr(),
                 start: i,
                 clitic,
                 end: t.end,
@@ -758,17 +1080,59 @@ impl Parser<'_, '_> {
                 end: u.end,
             });
         }
-        let expr = Expr::Month {
-            year: t.year,
-            month: t.month,
-            cal: t.cal,
-            dir: t.dir,
-        };
         Some(Parse {
-            expr,
+            expr: t.expr(),
             start: i,
             clitic,
             end: t.end,
+        })
+    }
+
+    /// `MONTH [/|-] DAY [,|من] [YEAR]`, the day after the month as English
+    /// orders it: "مايو الحادي عشر", "يناير 1", "أكتوبر/ 2", "سبتمبر10,
+    /// ألف وتسعمائة وواحد". A day that a noun follows is a count ("مارس 3
+    /// ضربات"), so without a year the day must stand alone.
+    fn month_first(&self, i: usize) -> Option<Parse> {
+        let (role, j, clitic) = self.role_clitic(i, |r| matches!(r, Role::Month(..)))?;
+        let Role::Month(month, cal, alone) = role else {
+            return None;
+        };
+        let d_at = if self.punct(j, &["/", "-"]) { j + 1 } else { j };
+        let (day, mut end) = match self.num(d_at, 1, 31) {
+            Some(n) if self.words[d_at].num.is_some_and(|(_, d)| d <= 2) => (n as u8, d_at + 1),
+            Some(_) => return None,
+            None => {
+                let w = self.day_words(d_at, false)?;
+                (w.value as u8, w.end)
+            }
+        };
+        let y_at = if self.punct(end, &[","]) {
+            end + 1
+        } else {
+            self.link(end, Link::Of).unwrap_or(end)
+        };
+        let year = self.year(y_at).map(|(y, e)| {
+            end = self.calendar(e).1;
+            y
+        });
+        if year.is_none() && self.joined(end) && !self.stands_alone(end) {
+            return None;
+        }
+        if !alone && year.is_none() && !self.after_prep(i) {
+            return None;
+        }
+        Some(Parse {
+            expr: Expr::Day {
+                year,
+                month,
+                day,
+                cal,
+                dir: None,
+                weekday: None,
+            },
+            start: i,
+            clitic,
+            end,
         })
     }
 
@@ -776,18 +1140,32 @@ impl Parser<'_, '_> {
     /// the month and week units: "الشهر المنصرم", "الشهر 11", "الأسبوع الماضي".
     fn unit_led(&self, i: usize) -> Option<Parse> {
         let (part, j, clitic) = self.part(i);
+        let units = |r| matches!(r, Role::Unit(Unit::Year | Unit::Week) | Role::TheUnit(_));
         let found = if part {
-            self.role(j, |r| {
-                matches!(r, Role::Unit(Unit::Year) | Role::TheUnit(_))
-            })
-            .map(|(r, k)| (r, k, clitic))
+            self.role(j, units).map(|(r, k)| (r, k, clitic))
         } else {
-            self.role_clitic(j, |r| {
-                matches!(r, Role::Unit(Unit::Year) | Role::TheUnit(_))
-            })
+            self.role_clitic(j, units)
         };
         let (role, k, clitic) = found?;
+        let done = |expr, end| {
+            Some(Parse {
+                expr,
+                start: i,
+                clitic,
+                end,
+            })
+        };
         match role {
+            // "أسبوع 16 سبتمبر": the week around a day.
+            Role::Unit(Unit::Week) => {
+                let p = self.day_led(k, false)?;
+                matches!(p.expr, Expr::Day { .. }).then(|| Parse {
+                    expr: Expr::WeekAround(Box::new(p.expr)),
+                    start: i,
+                    clitic,
+                    end: p.end,
+                })
+            }
             Role::Unit(Unit::Year) | Role::TheUnit(Unit::Year) => {
                 let open = self.punct(k, &["("]);
                 let k2 = if open { k + 1 } else { k };
@@ -800,62 +1178,66 @@ impl Parser<'_, '_> {
                     }
                     let (cal, end) = self.calendar(e);
                     let cal = cal.unwrap_or(if y < 1600 { Cal::Hijri } else { Cal::Gregorian });
-                    return Some(Parse {
-                        expr: Expr::Year { year: y, cal },
-                        start: i,
-                        clitic,
+                    return done(Expr::Year { year: y, cal }, end);
+                }
+                // "عام 247", "عام مائتين وسبعة وستين": an early year, named as one.
+                if role == Role::Unit(Unit::Year)
+                    && !open
+                    && let Some((year, end)) = self.early_year(k)
+                {
+                    return done(
+                        Expr::Year {
+                            year,
+                            cal: Cal::Gregorian,
+                        },
                         end,
-                    });
+                    );
                 }
                 if role == Role::Unit(Unit::Year) {
                     return None;
                 }
                 match self.dir(k) {
-                    Some((d, end)) => Some(Parse {
-                        expr: Expr::RelYear(d),
-                        start: i,
-                        clitic,
-                        end,
-                    }),
-                    None if part => Some(Parse {
-                        expr: Expr::RelYear(0),
-                        start: i,
-                        clitic,
-                        end: k,
-                    }),
+                    Some((d, end)) => done(Expr::RelYear(d), end),
+                    None if part => done(Expr::RelYear(0), k),
                     None => None,
                 }
             }
             Role::TheUnit(Unit::Month) => {
                 if let Some((d, end)) = self.dir(k) {
-                    return Some(Parse {
-                        expr: Expr::RelMonth(d),
-                        start: i,
-                        clitic,
-                        end,
-                    });
+                    return done(Expr::RelMonth(d), end);
                 }
                 if let Some(m) = self.num(k, 1, 12) {
-                    return Some(Parse {
-                        expr: Expr::MonthNumber(m as u8),
-                        start: i,
-                        clitic,
-                        end: k + 1,
-                    });
+                    return done(Expr::MonthNumber(m as u8), k + 1);
                 }
                 None
             }
-            Role::TheUnit(Unit::Week) => {
+            Role::TheUnit(Unit::Week) => self.the_week(i, clitic, k),
+            Role::TheUnit(Unit::Decade) => {
                 let (d, end) = self.dir(k)?;
-                Some(Parse {
-                    expr: Expr::RelWeek(d),
-                    start: i,
-                    clitic,
+                done(
+                    Expr::Span {
+                        count: Some(1),
+                        unit: Unit::Decade,
+                        dir: d,
+                    },
                     end,
-                })
+                )
             }
             _ => None,
         }
+    }
+
+    /// A year before 1300 after "عام": three digits or words, standing alone.
+    fn early_year(&self, k: usize) -> Option<(i32, usize)> {
+        let (y, end) = match self.num(k, 100, 999) {
+            Some(n) if self.words[k].num.is_some_and(|(_, d)| d == 3) => (n, k + 1),
+            Some(_) => return None,
+            None => self
+                .number_words(k, false)
+                .filter(|w| !w.ordinal && (100..1300).contains(&w.value))
+                .map(|w| (w.value, w.end))?,
+        };
+        self.stands_alone(end).then_some((y as i32, end))
     }
 
     /// What a fraction or a span of days is "of": a year or a month.
@@ -895,7 +1277,20 @@ impl Parser<'_, '_> {
         if which > parts as i8 {
             return None;
         }
-        let (of, end) = self.of_what(k).unwrap_or((Expr::RelYear(0), k));
+        let (of, end) = self
+            .of_what(k)
+            .or_else(|| {
+                self.year(k).map(|(y, e)| {
+                    (
+                        Expr::Year {
+                            year: y,
+                            cal: Cal::Gregorian,
+                        },
+                        e,
+                    )
+                })
+            })
+            .unwrap_or((Expr::RelYear(0), k));
         Some(Parse {
             expr: Expr::Fraction {
                 parts,
