@@ -82,7 +82,9 @@ pub(crate) enum Role {
     Calendar(Cal),
     Link(Link),
     FirstDay,
-    Fraction(u8),
+    /// A fraction of a year or month into `parts`; `true` when it names one
+    /// only with its year or month ("الفصل الأول من 2021": a chapter otherwise).
+    Fraction(u8, bool),
     Weeks(u8),
     Days,
     Ordinal(i8),
@@ -119,6 +121,8 @@ pub(crate) enum Role {
     Since,
     /// "بين": the next و joins a range.
     Between,
+    /// "على الأقل": a hedge between an amount and its anchor.
+    Hedge,
 }
 
 /// One entry: the folded words after the first, and the role.
@@ -143,7 +147,6 @@ impl Role {
                 | Role::Link(_)
                 | Role::Prep
                 | Role::YearCue
-                | Role::Count(_)
                 | Role::TimeWord
                 | Role::Hour(_)
                 | Role::Period(_)
@@ -153,6 +156,7 @@ impl Role {
                 | Role::Few
                 | Role::NotDate
                 | Role::Between
+                | Role::Hedge
                 | Role::Num(NumWord::Teen)
         ) && !matches!(self, Role::Ordinal(n) if n != 1)
     }
@@ -196,7 +200,8 @@ fn parse_role(role: &str, arg: &str) -> Option<Role> {
             _ => return None,
         }),
         "first_day" => Role::FirstDay,
-        "fraction" => Role::Fraction(arg.parse().ok()?),
+        "fraction" => Role::Fraction(arg.parse().ok()?, false),
+        "fraction_of" => Role::Fraction(arg.parse().ok()?, true),
         "weeks" => Role::Weeks(arg.parse().ok()?),
         "days" => Role::Days,
         "ordinal" => Role::Ordinal(n()?),
@@ -223,6 +228,7 @@ fn parse_role(role: &str, arg: &str) -> Option<Role> {
         "not_date" => Role::NotDate,
         "since" => Role::Since,
         "between" => Role::Between,
+        "hedge" => Role::Hedge,
         _ => return None,
     })
 }

@@ -486,9 +486,23 @@ fn monday_week(d: Date) -> Option<Value> {
     Some(Value::Interval(monday, monday.checked_add(6.days()).ok()?))
 }
 
-/// The `which`th (-1: last) week of `a..=b`, counting the Monday-to-Sunday
-/// weeks whose Thursday falls inside, as ISO 8601 counts the weeks of a year.
+/// The `which`th (-1: last) week of `a..=b`: of a year, the Monday-to-Sunday
+/// weeks whose Thursday falls inside, as ISO 8601 counts them; of a month,
+/// the weeks that start on one of its Mondays ("الأسبوع الأول من أكتوبر" 2016
+/// is 3-9 October).
 fn week_of(a: Date, b: Date, which: i8) -> Option<Value> {
+    if (b - a).get_days() < 62 {
+        let mondays: Vec<Date> = (0..=(b - a).get_days())
+            .filter_map(|k| a.checked_add(k.days()).ok())
+            .filter(|d| d.weekday().to_monday_zero_offset() == 0)
+            .collect();
+        let monday = if which < 0 {
+            mondays.last()
+        } else {
+            mondays.get(usize::try_from(which - 1).ok()?)
+        }?;
+        return monday_week(*monday);
+    }
     let thursday = |d: Date| -> Option<Date> {
         let monday = d
             .checked_sub(i32::from(d.weekday().to_monday_zero_offset()).days())

@@ -214,3 +214,116 @@ fn words_that_only_look_like_dates() {
         );
     }
 }
+
+#[test]
+fn days_and_years_in_words() {
+    let p = "2016-11-07";
+    assert_eq!(
+        one("عاد في الحادي والعشرين من مايو", p),
+        ("الحادي والعشرين من مايو".into(), Some("2016-05-21".into()))
+    );
+    assert_eq!(
+        one("ولد في سبتمبر 10, ألف وتسعمائة وواحد", p),
+        (
+            "سبتمبر 10, ألف وتسعمائة وواحد".into(),
+            Some("1901-09-10".into())
+        )
+    );
+    assert_eq!(
+        one("بين 2 و 7 فبراير ألفين وثمانية عشر", p).1.as_deref(),
+        Some("2018-02-02/2018-02-07")
+    );
+}
+
+#[test]
+fn short_numeric_forms_read_day_first_and_skip_scores_and_fractions() {
+    let p = "2016-11-07";
+    assert_eq!(one("سأعود في 22/4", p).1.as_deref(), Some("2017-04-22"));
+    assert_eq!(one("صدر في 3/2015", p).1.as_deref(), Some("2015-03"));
+    assert_eq!(one("سوف أعود 18-9-15", p).1.as_deref(), Some("2015-09-18"));
+    assert!(dates("فاز الفريق بنتيجة 27-24 (الشوط الأول 14-12)", Some(p)).is_empty());
+    assert!(dates("صوت 2/3 الأعضاء", Some(p)).is_empty());
+    assert!(dates("القرار رقم 3/2015", Some(p)).is_empty());
+}
+
+#[test]
+fn offsets_and_spans_from_the_article() {
+    let p = "2016-11-07";
+    assert_eq!(one("عاد قبل يومين", p).1.as_deref(), Some("2016-11-05"));
+    assert_eq!(
+        one("رحل قبل خمسة وتسعين عاما", p).1.as_deref(),
+        Some("1921")
+    );
+    assert_eq!(
+        one("خلال الأسابيع الثلاثة الماضية", p).1.as_deref(),
+        Some("2016-10-17/2016-11-06")
+    );
+    assert_eq!(
+        one("في العقدين الماضيين", p).1.as_deref(),
+        Some("1990-01-01/2009-12-31")
+    );
+    // Counted from an event, or vague: no DATE.
+    assert!(dates("بعد يومين من الاجتماع", Some(p)).is_empty());
+    assert!(dates("وعود تنسى بعد أيام", Some(p)).is_empty());
+    assert!(dates("طيلة الأشهر الماضية", Some(p)).is_empty());
+}
+
+#[test]
+fn weeks_weekdays_and_days_of_the_month() {
+    let p = "2016-11-07"; // a Monday
+    assert_eq!(
+        one("سأعود يوم الجمعة من الأسبوع المقبل", p).1.as_deref(),
+        Some("2016-11-18")
+    );
+    assert_eq!(
+        one("ماذا لدي يوم السبت الثاني", p).1.as_deref(),
+        Some("2016-11-12")
+    );
+    assert_eq!(one("عدت يوم 27", p).1.as_deref(), Some("2016-11-27"));
+    assert_eq!(
+        one("الأسبوع الأول من أكتوبر", p).1.as_deref(),
+        Some("2016-10-03/2016-10-09")
+    );
+    assert_eq!(
+        one("الأسبوع الأول من عام 2015", p).1.as_deref(),
+        Some("2014-12-29/2015-01-04")
+    );
+    assert_eq!(
+        one("سأخرج في عطلة نهاية الأسبوع", p).1.as_deref(),
+        Some("2016-11-12/2016-11-13")
+    );
+    assert_eq!(one("في عيد الشكر", p).1.as_deref(), Some("2016-11-24"));
+    // "في 15 مدينة" counts cities.
+    assert!(dates("انتشر في 15 مدينة", Some(p)).is_empty());
+}
+
+#[test]
+fn seasons_decades_centuries_and_ranges() {
+    let p = "2015-12-24";
+    assert_eq!(
+        one("في صيف 2016", p).1.as_deref(),
+        Some("2016-06-01/2016-08-31")
+    );
+    assert_eq!(
+        one("في أواخر القرن التاسع عشر", p).1.as_deref(),
+        Some("1800-01-01/1899-12-31")
+    );
+    assert_eq!(
+        one("في السبعينيات", p).1.as_deref(),
+        Some("1970-01-01/1979-12-31")
+    );
+    assert_eq!(
+        one("من 2014 حتى 2018", p).1.as_deref(),
+        Some("2014-01-01/2018-12-31")
+    );
+    assert_eq!(
+        one("من 1 – 5 – 2021 إلى 31 – 7 – 2021", p),
+        (
+            "1 – 5 – 2021 إلى 31 – 7 – 2021".into(),
+            Some("2021-05-01/2021-07-31".into())
+        )
+    );
+    // Neither the Arab Spring nor winter nights are dates.
+    assert!(dates("منذ الربيع العربي", Some(p)).is_empty());
+    assert!(dates("في ليالي الشتاء", Some(p)).is_empty());
+}

@@ -175,7 +175,7 @@ pub(crate) struct Parser<'a, 't> {
 
 /// The folded word without a proclitic, and the proclitic's letter count:
 /// و ف ب ل ك, two of them (وب، فل), and ل before ال with the alef elided
-/// (للعام = ل + العام). Allocates only for that last case.
+/// (للعام = ل + العام, kept whole in spans). Allocates only for that last case.
 pub(crate) fn strip_clitic(word: &str) -> impl Iterator<Item = (Cow<'_, str>, usize)> + '_ {
     let mut chars = word.chars();
     let c0 = chars.next();
@@ -188,7 +188,9 @@ pub(crate) fn strip_clitic(word: &str) -> impl Iterator<Item = (Cow<'_, str>, us
     let two = matches!(c0, Some('و' | 'ف'))
         && matches!(c1, Some('ب' | 'ل' | 'ك'))
         && rest2.chars().nth(1).is_some();
-    let elided = lil.then(|| (Cow::Owned(format!("ال{rest2}")), 1));
+    // The span cannot leave out the ل of "للعام" without cutting the article
+    // it elided, so that proclitic counts as no letters.
+    let elided = lil.then(|| (Cow::Owned(format!("ال{rest2}")), 0));
     elided
         .into_iter()
         .chain(one.then_some((Cow::Borrowed(rest1), 1)))
@@ -305,7 +307,6 @@ impl Parser<'_, '_> {
             self.decade_led(i),
             self.season_led(i),
             self.rest_led(i),
-            self.weekend_led(i),
             self.span_led(i),
             self.offset_led(i),
             self.month_first(i),
@@ -319,6 +320,8 @@ impl Parser<'_, '_> {
             self.days_led(i),
             self.holiday_led(i),
             self.this_led(i),
+            // "نهاية هذا الأسبوع" is the weekend, not this week.
+            self.weekend_led(i),
         ];
         tries
             .into_iter()
@@ -349,7 +352,13 @@ impl Parser<'_, '_> {
                 .words
                 .get(end)
                 .is_none_or(|w| w.kind == TokenKind::Punct);
-        let ok = !next_is_number && (cued || mark.is_some() || (self.after_prep(i) && no_noun));
+        // "من 2014 حتى 2018", "2014-2018": a range of years.
+        let ranged = self
+            .link(end, Link::To)
+            .or_else(|| self.punct(end, &["-"]).then_some(end + 1))
+            .is_some_and(|k| self.year(k).is_some());
+        let ok = ranged
+            || !next_is_number && (cued || mark.is_some() || (self.after_prep(i) && no_noun));
         ok.then_some(Parse {
             expr: Expr::Year {
                 year,
@@ -715,7 +724,11 @@ impl Parser<'_, '_> {
                     };
                     return day(Some(year), a, b).map(|e| (e, end + 2));
                 }
-                // A bare "22/4" needs to stand alone: "2/3 الأعضاء" is a fraction.
+                // A bare "22/4" needs to stand alone: "2/3 الأعضاء" is a
+                // fraction; "14-12" needs a preposition, scores are written so.
+                if self.words[i + 1].norm != "/" && !self.after_prep(i) {
+                    return None;
+                }
                 let alone = self
                     .word(end)
                     .is_none_or(|w| w.kind == TokenKind::Punct && !matches!(w.norm, "%" | "/"))
@@ -868,8 +881,8 @@ impl Parser<'_, '_> {
 
     /// `DAY [(و|إلى|-) DAY]* MONTH …`, a numeric date, and a range to a second date.
     fn day_led(&self, i: usize, clitic_ok: bool) -> Option<Parse> {
-        // Numeric dates are not joined into ranges: "من 1 – 5 – 2021 إلى
-        // 31 – 7 – 2021" reads as two dates, as annotated.
+        // A numeric date's range to a second date ("من 1 – 5 – 2021 إلى
+        // 31 – 7 – 2021") is joined by `range_on`.
         if let Some((expr, end)) = self.numeric(i) {
             return Some(Parse {
                 expr,
@@ -1093,10 +1106,39 @@ impl Parser<'_, '_> {
     /// ألف وتسعمائة وواحد". A day that a noun follows is a count ("مارس 3
     /// ضربات"), so without a year the day must stand alone.
     fn month_first(&self, i: usize) -> Option<Parse> {
-        let (role, j, clitic) = self.role_clitic(i, |r| matches!(r, Role::Month(..)))?;
+        // "شهر نوفمبر بين 19 و 20"
+        let (m_at, word_clitic) = match self.role_clitic(i, |r| r == Role::Unit(Unit::Month)) {
+            Some((_, k, c)) => (k, Some(c)),
+            None => (i, None),
+        };
+        let (role, j, clitic) = match word_clitic {
+            Some(c) => self
+                .role(m_at, |r| matches!(r, Role::Month(..)))
+                .map(|(r, k)| (r, k, c))?,
+            None => self.role_clitic(i, |r| matches!(r, Role::Month(..)))?,
+        };
         let Role::Month(month, cal, alone) = role else {
             return None;
         };
+        let day = |day| Expr::Day {
+            year: None,
+            month,
+            day,
+            cal,
+            dir: None,
+            weekday: None,
+        };
+        if let Some((first, last, end)) = self.between_days(j) {
+            return Some(Parse {
+                expr: Expr::Range(Box::new(day(first)), Box::new(day(last))),
+                start: i,
+                clitic,
+                end,
+            });
+        }
+        if word_clitic.is_some() {
+            return None;
+        }
         let d_at = if self.punct(j, &["/", "-"]) { j + 1 } else { j };
         let (day, mut end) = match self.num(d_at, 1, 31) {
             Some(n) if self.words[d_at].num.is_some_and(|(_, d)| d <= 2) => (n as u8, d_at + 1),
@@ -1227,6 +1269,20 @@ impl Parser<'_, '_> {
         }
     }
 
+    /// `بين DAY و DAY` after a month: "نوفمبر بين الخامس عشر والتاسع عشر".
+    fn between_days(&self, j: usize) -> Option<(u8, u8, usize)> {
+        let (_, k) = self.role(j, |r| r == Role::Between)?;
+        let (first, k, _) = self.day_number(k, false)?;
+        let (last, end) = if let Some(n) = self.link(k, Link::And) {
+            let (d, e, _) = self.day_number(n, false)?;
+            (d, e)
+        } else {
+            let w = self.day_words(k, true).filter(|w| w.clitic == 1)?;
+            (w.value as u8, w.end)
+        };
+        (last > first).then_some((first, last, end))
+    }
+
     /// A year before 1300 after "عام": three digits or words, standing alone.
     fn early_year(&self, k: usize) -> Option<(i32, usize)> {
         let (y, end) = match self.num(k, 100, 999) {
@@ -1246,7 +1302,11 @@ impl Parser<'_, '_> {
         if let Some(p) = self.month_led(k).filter(|p| p.clitic == 0) {
             return Some((p.expr, p.end));
         }
-        if let Some(p) = self.unit_led(k).filter(|p| p.clitic == 0) {
+        if let Some(p) = self
+            .unit_led(k)
+            .or_else(|| self.this_led(k))
+            .filter(|p| p.clitic == 0)
+        {
             return Some((p.expr, p.end));
         }
         if let Some((Role::TheUnit(Unit::Year), end)) =
@@ -1266,8 +1326,8 @@ impl Parser<'_, '_> {
 
     /// `FRACTION ORDINAL [من YEAR|MONTH]`: "الربع الأول من 2021".
     fn fraction_led(&self, i: usize) -> Option<Parse> {
-        let (Role::Fraction(parts), j, clitic) =
-            self.role_clitic(i, |r| matches!(r, Role::Fraction(_)))?
+        let (Role::Fraction(parts, explicit), j, clitic) =
+            self.role_clitic(i, |r| matches!(r, Role::Fraction(..)))?
         else {
             return None;
         };
@@ -1290,7 +1350,7 @@ impl Parser<'_, '_> {
                     )
                 })
             })
-            .unwrap_or((Expr::RelYear(0), k));
+            .or_else(|| (!explicit).then_some((Expr::RelYear(0), k)))?;
         Some(Parse {
             expr: Expr::Fraction {
                 parts,

@@ -128,8 +128,10 @@ impl Parser<'_, '_> {
             return Some((w.value as i32, w.end));
         }
         if (10..=29).contains(&w.value) {
-            let rest = self.number_words(w.end, false)?;
-            if !rest.ordinal && rest.value < 100 {
+            // "تسعة عشر ثمانية وعشرون", "تسعة عشر وثمانية وسبعين"
+            let rest = self.number_words(w.end, true)?;
+            let and = rest.clitic == 0 || self.words[w.end].norm.starts_with('و');
+            if and && rest.clitic <= 1 && !rest.ordinal && rest.value < 100 {
                 return Some(((w.value * 100 + rest.value) as i32, rest.end));
             }
         }

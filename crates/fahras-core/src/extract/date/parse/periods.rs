@@ -58,8 +58,13 @@ impl Parser<'_, '_> {
             return Some((Some(n), unit, end));
         }
         let (unit, two, end) = self.dur(i)?;
+        // "قبل بضعة أيام": a few is taken as three, as calendars do.
         if few {
-            return Some((None, unit, end));
+            return Some((Some(3), unit, end));
+        }
+        // "قبل عام 2020" is before the year 2020, not a year ago.
+        if self.word(end).is_some_and(|w| w.num.is_some()) && self.joined(end) {
+            return None;
         }
         // "شهر", "عام": one; "أيام", "أشهر": a few.
         let singular = self
@@ -113,6 +118,10 @@ impl Parser<'_, '_> {
     /// After amounts: "من الآن" and "في المستقبل" count from the article
     /// (`Some(true)`), "من" + anything else from an event (`Some(false)`).
     fn anchor(&self, i: usize) -> (Option<bool>, usize) {
+        if let Some((_, k)) = self.role(i, |r| r == Role::Hedge) {
+            let (anchor, end) = self.anchor(k);
+            return (anchor, if anchor == Some(true) { end } else { i });
+        }
         if let Some((_, k)) = self.role(i, |r| r == Role::Future) {
             return (Some(true), k);
         }
@@ -137,16 +146,20 @@ impl Parser<'_, '_> {
             };
         let (amounts, end) = self.amounts(j)?;
         let (anchor, end) = self.anchor(end);
-        // Without a preposition, or after منذ, only "من الآن" makes a date.
-        if (j == i || since) && anchor != Some(true) {
+        // Without a preposition, or after منذ, only "من الآن" makes a date;
+        // "بعد يومين من الاجتماع" counts from an event, not a date.
+        if (j == i || since) && anchor != Some(true) || anchor == Some(false) {
             return None;
         }
-        let known: Option<Vec<(u32, Unit)>> =
-            amounts.iter().map(|&(n, u)| n.map(|n| (n, u))).collect();
+        // "بعد أيام" is vague; "قبل بضعة أيام" says it is a few.
+        let known = amounts
+            .iter()
+            .map(|&(n, u)| n.map(|n| (n, u)))
+            .collect::<Option<Vec<(u32, Unit)>>>()?;
         Some(Parse {
             expr: Expr::Offset {
                 sign,
-                amounts: known.unwrap_or_default(),
+                amounts: known,
                 anchored: anchor != Some(false),
             },
             start: i,
@@ -192,13 +205,13 @@ impl Parser<'_, '_> {
             }
             match r {
                 Role::Dual(u) => (Some(2), u, k, c),
-                Role::Dur(u) => match self.count(k) {
-                    Some((n, e)) => (Some(n), u, e, c),
-                    None => match self.role(k, |r| r == Role::Few) {
-                        Some((_, e)) => (Some(3), u, e, c),
-                        None => (None, u, k, c),
-                    },
-                },
+                Role::Dur(u) => {
+                    // "الأيام الماضية" says no count: vague, not a date.
+                    let (n, e) = self
+                        .count(k)
+                        .or_else(|| self.role(k, |r| r == Role::Few).map(|(_, e)| (3, e)))?;
+                    (Some(n), u, e, c)
+                }
                 _ => return None,
             }
         };
@@ -293,7 +306,12 @@ impl Parser<'_, '_> {
         let bare = strip_clitic(norm)
             .find(|(_, n)| *n == clitic && j == i)
             .map_or(norm.into(), |(w, _)| w);
-        if !this && !part && year.is_none() && !bare.starts_with("ال") && !bare.ends_with('ا') {
+        // "ربيع" is also a name and "ليالي الشتاء" no date: a season needs a
+        // year, a direction, "هذا", a part word or a preposition ("في الصيف"),
+        // or to be the adverb "صيفا".
+        let cued = this || part || year.is_some() || dir.is_some() || self.after_prep(i);
+        let adverb = bare.ends_with('ا') && !bare.starts_with("ال");
+        if !cued && !adverb {
             return None;
         }
         Some(Parse {
@@ -611,6 +629,10 @@ impl Parser<'_, '_> {
             Some((_, k)) => (k, true),
             None => (i, false),
         };
+        // "يوم 2. أكتوبر": a full date, read by `day_led`.
+        if self.day_led(start, false).is_some() {
+            return None;
+        }
         let cued = day_word || self.after_prep(start);
         let (day, end, clitic) = if let Some(n) = self.num(start, 1, 31) {
             if self.words[start].num.is_some_and(|(_, d)| d > 2) {
