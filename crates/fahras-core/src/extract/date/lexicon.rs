@@ -1,7 +1,7 @@
 //! The words of date expressions, from `data/dates/*.tsv`, folded by the
 //! search analyzer so that text and lexicon agree on spelling.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use compact_str::CompactString;
 
@@ -126,20 +126,61 @@ pub(crate) enum Role {
 }
 
 /// One entry: the folded words after the first, and the role.
-type Entry = (Vec<CompactString>, Role);
+pub(crate) type Entry = (Vec<CompactString>, Role);
 
 /// Folded first word -> entries starting with it.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     entries: HashMap<CompactString, Vec<Entry>>,
-    /// First words of entries that can open an expression; the scanner tries
-    /// the grammar only there (not at every "في" or "من").
-    starters: HashSet<CompactString>,
 }
 
 impl Role {
-    /// Whether an expression can start with this role.
-    fn starts(self) -> bool {
+    /// One bit per kind of role: the scanner tries only the grammar rules
+    /// that can start with a role the word has.
+    pub(crate) fn bit(self) -> u64 {
+        1 << match self {
+            Role::Month(..) => 0,
+            Role::Weekday(_) => 1,
+            Role::RelDay(_) => 2,
+            Role::Dir(_) => 3,
+            Role::Part(_) => 4,
+            Role::Unit(_) => 5,
+            Role::Units(_) => 6,
+            Role::TheUnit(_) => 7,
+            Role::DayWord => 8,
+            Role::DaysWord => 9,
+            Role::Calendar(_) => 10,
+            Role::Link(_) => 11,
+            Role::FirstDay => 12,
+            Role::Fraction(..) => 13,
+            Role::Weeks(_) => 14,
+            Role::Days => 15,
+            Role::Ordinal(_) => 16,
+            Role::Count(_) => 17,
+            Role::TimeWord | Role::Hour(_) | Role::Period(_) | Role::Minutes(_) => 18,
+            Role::YearCue => 19,
+            Role::This => 20,
+            Role::Prep => 21,
+            Role::Holiday(_) => 22,
+            Role::Dur(_) => 23,
+            Role::Dual(_) => 24,
+            Role::Offset(_) => 25,
+            Role::Since => 26,
+            Role::Few => 27,
+            Role::Last => 28,
+            Role::Rest => 29,
+            Role::Weekend => 30,
+            Role::Season(_) => 31,
+            Role::Decade(_) => 32,
+            Role::Century => 33,
+            Role::Num(_) => 34,
+            Role::Now | Role::Future | Role::Hedge | Role::NotDate | Role::Between => 35,
+        }
+    }
+
+    /// Whether an expression can start with this role; the scanner tries the
+    /// grammar only at such words (not at every "في" or "من").
+    pub(crate) fn starts(self) -> bool {
         !matches!(
             self,
             Role::Dir(_)
@@ -310,17 +351,7 @@ impl Lexicon {
         for list in entries.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
-        let starters = entries
-            .iter()
-            .filter(|(_, list)| list.iter().any(|(_, r)| r.starts()))
-            .map(|(k, _)| k.clone())
-            .collect();
-        Self { entries, starters }
-    }
-
-    /// Whether an expression may start with `word`.
-    pub(crate) fn starts(&self, word: &str) -> bool {
-        self.starters.contains(word)
+        Self { entries }
     }
 
     /// Entries whose first word is `word`.

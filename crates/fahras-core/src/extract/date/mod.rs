@@ -6,7 +6,17 @@
 //! index uses), so "غداً", "غدا" and "غـداً" are one word and "٧ – ١٢ – ٢٠٢٠"
 //! reads as `7 - 12 - 2020`. A small grammar over the folded tokens
 //! ([`parse`]) finds the longest expression at each token; [`resolve`] turns
-//! it into an ISO 8601 value. The words live in `data/dates/*.tsv`.
+//! it into an ISO 8601 value. The words live in `data/dates/*.tsv`
+//! (months, holidays, number words and the grammar's other words).
+//!
+//! Besides calendar dates the grammar reads numbers written in words ("الحادي
+//! والعشرين من مايو", "ألفين وثمانية عشر"), offsets and spans counted from the
+//! article ("قبل يومين", "الأسابيع الثلاثة الماضية"), weeks and their days
+//! ("الجمعة من الأسبوع المقبل", "الأسبوع الأول من أكتوبر"), weekends, seasons,
+//! decades and centuries, and a range between any two dates. What it leaves
+//! out on purpose: amounts counted from an event ("بعد يومين من الاجتماع"),
+//! uncounted ones ("بعد أيام", "الأشهر الماضية"), bare day numbers followed by
+//! a noun ("في 15 مدينة"), scores ("14-12") and fractions ("2/3 الأعضاء").
 //!
 //! ```
 //! use fahras_core::extract::{Attrs, Date, Document, EntityKind, Extractor, KindSet};
@@ -34,7 +44,7 @@ use parse::{Parser, Word};
 use super::Document;
 use super::entity::{Attrs, Entity, EntityKind};
 use crate::span::{ByteSpan, CharSpan};
-use crate::text::{Analyzer, Profile, Token, TokenKind};
+use crate::text::{Analyzer, Profile, Token};
 
 /// The date extractor: the search analyzer and the date lexicon.
 #[derive(Debug)]
@@ -75,38 +85,15 @@ impl DateExtractor {
         Self { analyzer, lex }
     }
 
-    /// Whether a date expression may start at `w`.
-    fn may_start(&self, w: &Word<'_>) -> bool {
-        if w.num.is_some() {
-            return true;
-        }
-        if w.kind != TokenKind::Word {
-            return false;
-        }
-        self.lex.starts(w.norm)
-            || parse::strip_clitic(w.norm).any(|(rest, _)| self.lex.starts(&rest))
-    }
-
     /// The grammar's view of `tokens` of `text`.
-    fn words<'t>(text: &str, tokens: &'t [Token]) -> Vec<Word<'t>> {
+    fn words<'t>(&'t self, text: &str, tokens: &'t [Token]) -> Vec<Word<'t>> {
         let mut prev_end = 0usize;
         tokens
             .iter()
             .map(|t| {
                 let gap = &text[prev_end..t.bytes.start as usize];
                 prev_end = t.bytes.end as usize;
-                let norm = t.norm.as_str();
-                let num = (t.kind == TokenKind::Number
-                    && norm.len() <= 4
-                    && norm.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| norm.parse().ok().map(|n| (n, norm.len() as u8)))
-                .flatten();
-                Word {
-                    norm,
-                    kind: t.kind,
-                    num,
-                    newline_before: gap.contains('\n'),
-                }
+                Word::new(t.norm.as_str(), t.kind, gap.contains('\n'), &self.lex)
             })
             .collect()
     }
@@ -115,25 +102,19 @@ impl DateExtractor {
     #[cfg(test)]
     pub(crate) fn with_parser<R>(&self, text: &str, f: impl FnOnce(&Parser<'_, '_>) -> R) -> R {
         let tokens = self.analyzer.analyze(text);
-        let words = Self::words(text, &tokens);
-        f(&Parser {
-            words: &words,
-            lex: &self.lex,
-        })
+        let words = self.words(text, &tokens);
+        f(&Parser::new(&words, &self.lex))
     }
 
     /// Append the dates of `doc` to `out`.
     pub(crate) fn extract(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
         let text = doc.text;
         let tokens: Vec<Token> = self.analyzer.analyze(text);
-        let words = Self::words(text, &tokens);
-        let parser = Parser {
-            words: &words,
-            lex: &self.lex,
-        };
+        let words = self.words(text, &tokens);
+        let parser = Parser::new(&words, &self.lex);
         let mut i = 0;
         while i < words.len() {
-            if !self.may_start(&words[i]) {
+            if !words[i].may_start(&self.lex) {
                 i += 1;
                 continue;
             }

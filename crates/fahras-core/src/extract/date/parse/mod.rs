@@ -14,7 +14,10 @@ mod periods;
 
 use std::borrow::Cow;
 
-use super::lexicon::{Cal, Holiday, Lexicon, Link, Role, Unit};
+use super::lexicon::{Cal, Entry, Holiday, Lexicon, Link, NumWord, Part, Role, Unit};
+
+/// The bit of a number token among the role bits ([`Role::bit`]).
+const NUMBER: u64 = 1 << 63;
 use crate::text::TokenKind;
 
 /// A folded token with what the grammar needs.
@@ -26,6 +29,44 @@ pub(crate) struct Word<'t> {
     pub num: Option<(u32, u8)>,
     /// Whether a line break separates this token from the previous one.
     pub newline_before: bool,
+    /// The lexicon's entries starting with this word, looked up once.
+    pub entries: &'t [Entry],
+}
+
+impl<'t> Word<'t> {
+    /// The grammar's view of a token whose folded form is `norm`.
+    pub(crate) fn new(
+        norm: &'t str,
+        kind: TokenKind,
+        newline_before: bool,
+        lex: &'t Lexicon,
+    ) -> Self {
+        let num = (kind == TokenKind::Number
+            && norm.len() <= 4
+            && norm.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| norm.parse().ok().map(|n| (n, norm.len() as u8)))
+        .flatten();
+        Word {
+            norm,
+            kind,
+            num,
+            newline_before,
+            entries: if kind == TokenKind::Word {
+                lex.get(norm)
+            } else {
+                &[]
+            },
+        }
+    }
+
+    /// Whether an expression may start here.
+    pub(crate) fn may_start(&self, lex: &Lexicon) -> bool {
+        let starts = |list: &[Entry]| list.iter().any(|(_, r)| r.starts());
+        self.num.is_some()
+            || (self.kind == TokenKind::Word
+                && (starts(self.entries)
+                    || strip_clitic(self.norm).any(|(rest, _)| starts(lex.get(&rest)))))
+    }
 }
 
 /// What a date expression says, before it meets the article's date.
@@ -168,9 +209,43 @@ impl MonthTail {
     }
 }
 
+/// The entries of a word without each proclitic it may carry.
+type Stripped<'a> = [(&'a [Entry], usize); 3];
+
 pub(crate) struct Parser<'a, 't> {
     pub words: &'a [Word<'t>],
     pub lex: &'a Lexicon,
+    /// The last word whose proclitic-less entries were looked up: every
+    /// grammar rule asks about the same first word.
+    stripped: std::cell::Cell<Option<(usize, Stripped<'a>)>>,
+}
+
+impl<'a, 't> Parser<'a, 't> {
+    pub(crate) fn new(words: &'a [Word<'t>], lex: &'a Lexicon) -> Self {
+        Self {
+            words,
+            lex,
+            stripped: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The entries of word `i` without each proclitic it may carry.
+    fn stripped(&self, i: usize) -> Stripped<'a> {
+        if let Some((at, s)) = self.stripped.get()
+            && at == i
+        {
+            return s;
+        }
+        let mut s: Stripped<'a> = [(&[], 0); 3];
+        let w = &self.words[i];
+        if w.kind == TokenKind::Word {
+            for (slot, (rest, n)) in s.iter_mut().zip(strip_clitic(w.norm)) {
+                *slot = (self.lex.get(&rest), n);
+            }
+        }
+        self.stripped.set(Some((i, s)));
+        s
+    }
 }
 
 /// The folded word without a proclitic, and the proclitic's letter count:
@@ -209,8 +284,13 @@ impl Parser<'_, '_> {
 
     /// The first role of an entry starting at `i` (with `first` as the folded
     /// first word) that satisfies `pred`, and the index after the entry.
-    fn entry(&self, first: &str, i: usize, pred: &impl Fn(Role) -> bool) -> Option<(Role, usize)> {
-        'entries: for (rest, role) in self.lex.get(first) {
+    fn entry(
+        &self,
+        list: &[Entry],
+        i: usize,
+        pred: &impl Fn(Role) -> bool,
+    ) -> Option<(Role, usize)> {
+        'entries: for (rest, role) in list {
             if !pred(*role) {
                 continue;
             }
@@ -230,17 +310,33 @@ impl Parser<'_, '_> {
         if !self.joined(i) {
             return None;
         }
-        self.entry(self.words[i].norm, i, &pred)
+        self.entry(self.words[i].entries, i, &pred)
     }
 
     /// A role at `i`, which may carry a proclitic: the first word of an
     /// expression, or an item after و.
     fn role_clitic(&self, i: usize, pred: impl Fn(Role) -> bool) -> Option<(Role, usize, usize)> {
         let w = self.word(i)?;
-        if let Some((r, j)) = self.entry(w.norm, i, &pred) {
+        if let Some((r, j)) = self.entry(w.entries, i, &pred) {
             return Some((r, j, 0));
         }
-        strip_clitic(w.norm).find_map(|(s, n)| self.entry(&s, i, &pred).map(|(r, j)| (r, j, n)))
+        if w.kind != TokenKind::Word {
+            return None;
+        }
+        self.stripped(i)
+            .into_iter()
+            .find_map(|(list, n)| self.entry(list, i, &pred).map(|(r, j)| (r, j, n)))
+    }
+
+    /// Whether the word at `i` alone (a one-word entry) has `role`, with or
+    /// without a proclitic.
+    fn is(&self, i: usize, role: Role, clitic_ok: bool) -> bool {
+        let one = |list: &[Entry]| list.iter().any(|(rest, r)| rest.is_empty() && *r == role);
+        let w = &self.words[i];
+        one(w.entries)
+            || (clitic_ok
+                && w.kind == TokenKind::Word
+                && strip_clitic(w.norm).any(|(s, _)| one(self.lex.get(&s))))
     }
 
     fn num(&self, i: usize, min: u32, max: u32) -> Option<u32> {
@@ -299,29 +395,89 @@ impl Parser<'_, '_> {
 
     /// The longest single expression starting at token `i`.
     fn parse_one(&self, i: usize) -> Option<Parse> {
+        let w = &self.words[i];
+        let mut has = if w.num.is_some() { NUMBER } else { 0 };
+        for (_, r) in w
+            .entries
+            .iter()
+            .chain(self.stripped(i).iter().flat_map(|(list, _)| list.iter()))
+        {
+            has |= r.bit();
+        }
+        let can = |roles: &[Role]| roles.iter().any(|r| has & r.bit() != 0);
+        let num = has & NUMBER != 0;
+        let numeral = num || can(&[Role::Num(NumWord::Teen), Role::Count(0)]);
+        let part = can(&[Role::Part(Part::Start)]);
         // Of equal length, the last tried wins: the newer, looser readings
         // come first.
         let tries = [
-            self.bare_day_led(i),
-            self.nth_weekday_led(i),
-            self.decade_led(i),
-            self.season_led(i),
-            self.rest_led(i),
-            self.span_led(i),
-            self.offset_led(i),
-            self.month_first(i),
-            self.cued_year(i),
-            self.weekday_led(i),
-            self.rel_day_led(i),
-            self.day_led(i, true),
-            self.month_led(i),
-            self.unit_led(i),
-            self.fraction_led(i),
-            self.days_led(i),
-            self.holiday_led(i),
-            self.this_led(i),
+            (numeral || can(&[Role::DayWord]))
+                .then(|| self.bare_day_led(i))
+                .flatten(),
+            can(&[Role::FirstDay, Role::Last])
+                .then(|| self.nth_weekday_led(i))
+                .flatten(),
+            (part || can(&[Role::Decade(0), Role::Century]))
+                .then(|| self.decade_led(i))
+                .flatten(),
+            (part || can(&[Role::This, Role::Season(0)]))
+                .then(|| self.season_led(i))
+                .flatten(),
+            can(&[Role::Rest]).then(|| self.rest_led(i)).flatten(),
+            (numeral || can(&[Role::Last, Role::Dur(Unit::Day), Role::Dual(Unit::Day)]))
+                .then(|| self.span_led(i))
+                .flatten(),
+            (numeral
+                || can(&[
+                    Role::Offset(0),
+                    Role::Since,
+                    Role::Few,
+                    Role::Dur(Unit::Day),
+                    Role::Dual(Unit::Day),
+                ]))
+            .then(|| self.offset_led(i))
+            .flatten(),
+            can(&[
+                Role::Unit(Unit::Month),
+                Role::Month(0, Cal::Gregorian, false),
+            ])
+            .then(|| self.month_first(i))
+            .flatten(),
+            num.then(|| self.cued_year(i)).flatten(),
+            can(&[Role::DayWord, Role::DaysWord, Role::Weekday(0)])
+                .then(|| self.weekday_led(i))
+                .flatten(),
+            can(&[Role::RelDay(0)])
+                .then(|| self.rel_day_led(i))
+                .flatten(),
+            (numeral || can(&[Role::FirstDay, Role::Ordinal(0)]))
+                .then(|| self.day_led(i, true))
+                .flatten(),
+            (part
+                || can(&[
+                    Role::Unit(Unit::Month),
+                    Role::Units(Unit::Month),
+                    Role::Month(0, Cal::Gregorian, false),
+                ]))
+            .then(|| self.month_led(i))
+            .flatten(),
+            (part || can(&[Role::Unit(Unit::Year), Role::TheUnit(Unit::Year)]))
+                .then(|| self.unit_led(i))
+                .flatten(),
+            can(&[Role::Fraction(0, false)])
+                .then(|| self.fraction_led(i))
+                .flatten(),
+            can(&[Role::Days, Role::Weeks(0)])
+                .then(|| self.days_led(i))
+                .flatten(),
+            can(&[Role::Holiday(Holiday::Fixed(0, 0, Cal::Gregorian))])
+                .then(|| self.holiday_led(i))
+                .flatten(),
+            (part || can(&[Role::This]))
+                .then(|| self.this_led(i))
+                .flatten(),
             // "نهاية هذا الأسبوع" is the weekend, not this week.
-            self.weekend_led(i),
+            can(&[Role::Weekend]).then(|| self.weekend_led(i)).flatten(),
         ];
         tries
             .into_iter()
@@ -335,14 +491,7 @@ impl Parser<'_, '_> {
         if !(1900..=2100).contains(&year) || i == 0 || !self.joined(i) {
             return None;
         }
-        let prev = self.words[i - 1].norm;
-        let cue = |w: &str| {
-            self.lex
-                .get(w)
-                .iter()
-                .any(|(rest, r)| rest.is_empty() && *r == Role::YearCue)
-        };
-        let cued = cue(prev) || strip_clitic(prev).any(|(w, _)| cue(&w));
+        let cued = self.is(i - 1, Role::YearCue, true);
         // Not the first number of "2021 - 2022" or of an amount.
         let next_is_number = self.words.get(end).is_some_and(|w| w.num.is_some());
         // "2003م", and "في 2004،" where no counted noun follows ("في 2000 قرية").
@@ -376,13 +525,7 @@ impl Parser<'_, '_> {
 
     /// Whether token `i` follows a preposition that introduces dates ("في يناير").
     fn after_prep(&self, i: usize) -> bool {
-        i > 0
-            && self.joined(i)
-            && self
-                .lex
-                .get(self.words[i - 1].norm)
-                .iter()
-                .any(|(rest, r)| rest.is_empty() && *r == Role::Prep)
+        i > 0 && self.joined(i) && self.is(i - 1, Role::Prep, false)
     }
 
     /// A holiday: "عيد الفطر", "عيد الميلاد لعام 2016", "عيد الأضحى المقبل".
@@ -763,16 +906,7 @@ impl Parser<'_, '_> {
     /// Whether the word before `i` makes a number an identifier or an
     /// amount ("القرار رقم 3/2015", "بنسبة 2/3").
     fn not_date_before(&self, i: usize) -> bool {
-        i > 0 && {
-            let prev = self.words[i - 1].norm;
-            let hit = |w: &str| {
-                self.lex
-                    .get(w)
-                    .iter()
-                    .any(|(rest, r)| rest.is_empty() && *r == Role::NotDate)
-            };
-            hit(prev) || strip_clitic(prev).any(|(w, _)| hit(&w))
-        }
+        i > 0 && self.is(i - 1, Role::NotDate, true)
     }
 
     /// A day of the month: a number, "الفاتح (من)", "أول", "الأول من".

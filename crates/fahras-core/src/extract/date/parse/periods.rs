@@ -84,25 +84,15 @@ impl Parser<'_, '_> {
             // "و21 يوما": و on the number, which the tokenizer splits off.
             let next = self.amount(k).or_else(|| {
                 let w = self.word(k)?;
-                (w.norm.starts_with('و') && w.kind == TokenKind::Word)
-                    .then(|| {
-                        strip_clitic(w.norm).find_map(|(rest, n)| {
-                            (n == 1)
-                                .then(|| {
-                                    self.lex.get(&rest).iter().find_map(|(more, r)| match r {
-                                        Role::Dur(u) if more.is_empty() => {
-                                            Some((Some(1), *u, k + 1))
-                                        }
-                                        Role::Dual(u) if more.is_empty() => {
-                                            Some((Some(2), *u, k + 1))
-                                        }
-                                        _ => None,
-                                    })
-                                })
-                                .flatten()
-                        })
-                    })
-                    .flatten()
+                if !w.norm.starts_with('و') {
+                    return None;
+                }
+                let (rest, _) = strip_clitic(w.norm).find(|(_, n)| *n == 1)?;
+                self.lex.get(&rest).iter().find_map(|(more, r)| match r {
+                    Role::Dur(u) if more.is_empty() => Some((Some(1), *u, k + 1)),
+                    Role::Dual(u) if more.is_empty() => Some((Some(2), *u, k + 1)),
+                    _ => None,
+                })
             });
             match next {
                 Some((n, u, e)) if !all.iter().any(|(_, v)| *v == u) => {
@@ -281,14 +271,7 @@ impl Parser<'_, '_> {
             return None;
         };
         // "الربيع العربي" is no season.
-        if self.word(k).is_some_and(|w| {
-            self.joined(k)
-                && self
-                    .lex
-                    .get(w.norm)
-                    .iter()
-                    .any(|(rest, r)| rest.is_empty() && *r == Role::NotDate)
-        }) {
+        if self.joined(k) && self.is(k, Role::NotDate, false) {
             return None;
         }
         let mut y_at = self.link(k, Link::Of).unwrap_or(k);
@@ -629,10 +612,6 @@ impl Parser<'_, '_> {
             Some((_, k)) => (k, true),
             None => (i, false),
         };
-        // "يوم 2. أكتوبر": a full date, read by `day_led`.
-        if self.day_led(start, false).is_some() {
-            return None;
-        }
         let cued = day_word || self.after_prep(start);
         let (day, end, clitic) = if let Some(n) = self.num(start, 1, 31) {
             if self.words[start].num.is_some_and(|(_, d)| d > 2) {
@@ -654,6 +633,10 @@ impl Parser<'_, '_> {
         if !(cued || clitic == 1) || !self.stands_alone(end) {
             return None;
         }
+        // "يوم 2. أكتوبر": a full date, read by `day_led`.
+        if self.day_led(start, false).is_some() {
+            return None;
+        }
         Some(Parse {
             expr: Expr::DayOfMonth {
                 day: day as u8,
@@ -670,13 +653,7 @@ impl Parser<'_, '_> {
         if matches!(p.expr, Expr::Range(..)) {
             return p;
         }
-        let between = p.start > 0
-            && p.clitic == 0
-            && self
-                .lex
-                .get(self.words[p.start - 1].norm)
-                .iter()
-                .any(|(rest, r)| rest.is_empty() && *r == Role::Between);
+        let between = p.start > 0 && p.clitic == 0 && self.is(p.start - 1, Role::Between, false);
         let k = self
             .link(p.end, Link::To)
             .or_else(|| between.then(|| self.link(p.end, Link::And)).flatten())
