@@ -5,5 +5,6 @@ mod date_suites;
 mod eval;
 mod extract;
 mod gold;
+mod places;
 mod seeds;
 mod support;
