@@ -530,7 +530,7 @@ impl Parser<'_, '_> {
 
     /// A holiday: "عيد الفطر", "عيد الميلاد لعام 2016", "عيد الأضحى المقبل".
     fn holiday_led(&self, i: usize) -> Option<Parse> {
-        let (Role::Holiday(holiday), mut j, clitic) =
+        let (Role::Holiday(holiday), j, clitic) =
             self.role_clitic(i, |r| matches!(r, Role::Holiday(..)))?
         else {
             return None;
@@ -541,18 +541,7 @@ impl Parser<'_, '_> {
         }) {
             k = n;
         }
-        let year = self.year(k).map(|(y, n)| {
-            j = self.calendar(n).1;
-            y
-        });
-        let dir = if year.is_none() {
-            self.dir(j).map(|(d, n)| {
-                j = n;
-                d
-            })
-        } else {
-            None
-        };
+        let (year, dir, j) = self.year_or_dir(self.year(k), j);
         let expr = match holiday {
             Holiday::Fixed(month, day, cal) => Expr::Day {
                 year,
@@ -979,18 +968,7 @@ impl Parser<'_, '_> {
         {
             y_at = k;
         }
-        let year = self.year(y_at).or_else(|| self.year(j)).map(|(y, k)| {
-            j = self.calendar(k).1;
-            y
-        });
-        let dir = if year.is_none() {
-            self.dir(j).map(|(d, k)| {
-                j = k;
-                d
-            })
-        } else {
-            None
-        };
+        let (year, dir, mut j) = self.year_or_dir(self.year(y_at).or_else(|| self.year(j)), j);
         let mut rel_year = None;
         if year.is_none()
             && dir.is_none()
@@ -1333,15 +1311,7 @@ impl Parser<'_, '_> {
         };
         match role {
             // "أسبوع 16 سبتمبر": the week around a day.
-            Role::Unit(Unit::Week) => {
-                let p = self.day_led(k, false)?;
-                matches!(p.expr, Expr::Day { .. }).then(|| Parse {
-                    expr: Expr::WeekAround(Box::new(p.expr)),
-                    start: i,
-                    clitic,
-                    end: p.end,
-                })
-            }
+            Role::Unit(Unit::Week) => self.week_around(i, clitic, k),
             Role::Unit(Unit::Year) | Role::TheUnit(Unit::Year) => {
                 let open = self.punct(k, &["("]);
                 let k2 = if open { k + 1 } else { k };
@@ -1400,6 +1370,22 @@ impl Parser<'_, '_> {
                 )
             }
             _ => None,
+        }
+    }
+
+    /// After a month or holiday ending at `j`: the `year` found (with its
+    /// calendar mark) or else a direction ("الماضي"), and where they end.
+    fn year_or_dir(
+        &self,
+        year: Option<(i32, usize)>,
+        j: usize,
+    ) -> (Option<i32>, Option<i8>, usize) {
+        match year {
+            Some((y, k)) => (Some(y), None, self.calendar(k).1),
+            None => match self.dir(j) {
+                Some((d, k)) => (None, Some(d), k),
+                None => (None, None, j),
+            },
         }
     }
 

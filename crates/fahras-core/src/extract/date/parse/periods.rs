@@ -445,6 +445,12 @@ impl Parser<'_, '_> {
             });
         }
         let at = self.role(k, |r| r == Role::Prep).map(|(_, n)| n)?;
+        self.week_around(i, clitic, at)
+    }
+
+    /// The week around the day written at `at`, for an expression starting
+    /// at `i`: "أسبوع 16 سبتمبر", "الأسبوع في 15 سبتمبر".
+    pub(super) fn week_around(&self, i: usize, clitic: usize, at: usize) -> Option<Parse> {
         let p = self.day_led(at, false)?;
         matches!(p.expr, Expr::Day { .. }).then(|| Parse {
             expr: Expr::WeekAround(Box::new(p.expr)),
