@@ -213,6 +213,136 @@ pub struct DateAttrs {
     pub time: Option<String>,
 }
 
+/// What kind of organization an `ORG` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    /// A political party or movement.
+    Party,
+    /// A body of a party: its political bureau, a committee, its leadership.
+    PartyBody,
+    /// A state body: government, ministry, directorate, central bank, commission.
+    Government,
+    /// A parliament or one of its chambers.
+    Parliament,
+    /// A trade union, federation or professional association.
+    Union,
+    /// A news agency, newspaper or channel.
+    Media,
+    /// Any other organization: a club, a company, a university, an NGO.
+    Other,
+}
+
+impl FromStr for OrgKind {
+    type Err = UnknownKind;
+
+    /// The snake-case name; `state_body` is read as [`OrgKind::Government`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "party" => Self::Party,
+            "party_body" => Self::PartyBody,
+            "government" | "state_body" => Self::Government,
+            "parliament" => Self::Parliament,
+            "union" => Self::Union,
+            "media" => Self::Media,
+            "other" => Self::Other,
+            _ => return Err(UnknownKind(s.to_owned())),
+        })
+    }
+}
+
+/// What kind of place a `LOC` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceType {
+    /// A state.
+    Country,
+    /// A state's capital.
+    Capital,
+    /// A first-level division: governorate, wilaya, region, emirate.
+    Division,
+    /// A second-level unit or a town below a division.
+    District,
+    /// A city.
+    City,
+    /// A named region ("الصعيد", "الشرق الأوسط").
+    Region,
+    /// A continent.
+    Continent,
+    /// A place the gazetteer does not list, named after a unit word.
+    Unlisted,
+}
+
+impl FromStr for PlaceType {
+    type Err = UnknownKind;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "country" => Self::Country,
+            "capital" => Self::Capital,
+            "division" => Self::Division,
+            "district" => Self::District,
+            "city" => Self::City,
+            "region" => Self::Region,
+            "continent" => Self::Continent,
+            "unlisted" => Self::Unlisted,
+            _ => return Err(UnknownKind(s.to_owned())),
+        })
+    }
+}
+
+/// Attributes of an `ORG` entity; its canonical name is the entity's `value`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgAttrs {
+    /// What kind of organization it is.
+    pub org_kind: OrgKind,
+    /// ISO 3166-1 alpha-2 code, when the gazetteer knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// Attributes of a `LOC` entity; its canonical name is the entity's `value`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocAttrs {
+    /// What kind of place it is.
+    pub place_type: PlaceType,
+    /// ISO 3166-1 alpha-2 code, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+/// Attributes of a `ROLE` entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleAttrs {
+    /// The office: the title's head word in the singular, folded ("امين").
+    pub office: String,
+    /// A plural title ("أمناء المحافظات"): several holders.
+    pub plural: bool,
+    /// The canonical name of the organization or branch the office belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+}
+
+/// Attributes of a `BRANCH` entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BranchAttrs {
+    /// A plural or generic reference ("فروع الحزب في المحافظات").
+    pub plural: bool,
+    /// Canonical name of the branch's place, when one is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Canonical name of the organization the branch belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// Attributes of a `PERSON` entity; the full name is the entity's `value`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonAttrs {
+    /// Honorifics and forms of address before the name, folded ("السيد").
+    pub honorifics: Vec<String>,
+}
+
 /// Kind-specific attributes. Serialized as a plain JSON object.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -220,6 +350,16 @@ pub struct DateAttrs {
 pub enum Attrs {
     /// Attributes of a date.
     Date(DateAttrs),
+    /// Attributes of an organization.
+    Org(OrgAttrs),
+    /// Attributes of a place.
+    Loc(LocAttrs),
+    /// Attributes of a title.
+    Role(RoleAttrs),
+    /// Attributes of a branch.
+    Branch(BranchAttrs),
+    /// Attributes of a person.
+    Person(PersonAttrs),
     /// No attributes (`{}`).
     None(Empty),
 }
@@ -297,7 +437,8 @@ pub struct EntityView<'a> {
 /// A typed link between two entities of one document, by id.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {
-    /// What the link means (`holds`, `member_of`, `actor`, ...).
+    /// What the link means: `holds_role` (PERSON -> ROLE), `role_of` (ROLE ->
+    /// ORG or BRANCH), `branch_of` (BRANCH -> ORG), `located_in` (BRANCH -> LOC).
     pub kind: String,
     /// Id of the source entity.
     pub from: u32,

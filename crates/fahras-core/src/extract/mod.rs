@@ -18,10 +18,11 @@
 
 mod date;
 pub mod entity;
+mod names;
 
 pub use entity::{
-    Attrs, Calendar, DateAttrs, Entity, EntityKind, EntityView, Granularity, KindSet, Relation,
-    UnknownKind,
+    Attrs, BranchAttrs, Calendar, DateAttrs, Entity, EntityKind, EntityView, Granularity, KindSet,
+    LocAttrs, OrgAttrs, OrgKind, PersonAttrs, PlaceType, Relation, RoleAttrs, UnknownKind,
 };
 pub use jiff::civil::Date;
 
@@ -99,7 +100,21 @@ pub struct Extractor {
 
 impl Extractor {
     /// The kinds that have an extractor in this version.
-    pub const AVAILABLE: KindSet = KindSet::EMPTY.with(EntityKind::Date);
+    pub const AVAILABLE: KindSet = KindSet::EMPTY
+        .with(EntityKind::Date)
+        .with(EntityKind::Org)
+        .with(EntityKind::Branch)
+        .with(EntityKind::Person)
+        .with(EntityKind::Role)
+        .with(EntityKind::Loc);
+
+    /// The kinds name extraction produces.
+    const NAMES: KindSet = KindSet::EMPTY
+        .with(EntityKind::Org)
+        .with(EntityKind::Branch)
+        .with(EntityKind::Person)
+        .with(EntityKind::Role)
+        .with(EntityKind::Loc);
 
     /// An extractor for `kinds`.
     pub fn new(kinds: KindSet) -> Self {
@@ -121,22 +136,115 @@ impl Extractor {
 
     /// Extract entities from `doc`. Cannot fail; spans index `doc.text`.
     pub fn extract(&self, doc: &Document<'_>) -> Extraction {
-        let mut out = Extraction::default();
-        if self.kinds.contains(EntityKind::Date) {
-            date::DATES.extract(doc, &mut out.entities);
+        let names = !self.kinds.intersection(Self::NAMES).is_empty();
+        if !names && !self.kinds.contains(EntityKind::Date) {
+            return Extraction::default();
         }
-        sort(&mut out.entities);
-        out
+        let tokens = date::DATES.analyzer().analyze(doc.text);
+        let mut entities = Vec::new();
+        let mut relations = Vec::new();
+        // Names need the dates too: a date's words are never part of a name.
+        date::DATES.extract_tokens(doc, &tokens, &mut entities);
+        if names {
+            let dates = entities.clone();
+            names::NAMES.extract(doc.text, &tokens, &dates, &mut entities, &mut relations);
+        }
+        finish(entities, relations, self.kinds)
     }
 }
 
-/// Text order: by start, then the longer (enclosing) entity first, then kind.
-fn sort(entities: &mut [Entity]) {
-    entities.sort_by(|a, b| {
+/// Keep the kinds asked for, in text order (by start, the longer enclosing
+/// entity first, then kind), with relation ids re-pointed and relations to a
+/// dropped entity dropped.
+fn finish(entities: Vec<Entity>, relations: Vec<Relation>, kinds: KindSet) -> Extraction {
+    let mut order: Vec<usize> = (0..entities.len())
+        .filter(|&k| kinds.contains(entities[k].kind))
+        .collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&entities[a], &entities[b]);
         a.bytes
             .start
             .cmp(&b.bytes.start)
             .then(b.bytes.end.cmp(&a.bytes.end))
             .then(a.kind.cmp(&b.kind))
     });
+    let mut new_id = vec![None; entities.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_id[old] = u32::try_from(new).ok();
+    }
+    let relations = relations
+        .into_iter()
+        .filter_map(|r| {
+            Some(Relation {
+                from: new_id[r.from as usize]?,
+                to: new_id[r.to as usize]?,
+                kind: r.kind,
+            })
+        })
+        .collect();
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let entities = order.iter().filter_map(|&k| slots[k].take()).collect();
+    Extraction {
+        entities,
+        relations,
+    }
+}
+
+/// One official, read off the relations: a title, who holds it, and the
+/// organization, branch and place it belongs to. Fields are entity ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Official {
+    /// The PERSON holding the title, when named.
+    pub person: Option<u32>,
+    /// The ROLE.
+    pub role: u32,
+    /// The ORG: the one the title belongs to, or the branch's organization.
+    pub org: Option<u32>,
+    /// The BRANCH the title belongs to.
+    pub branch: Option<u32>,
+    /// The branch's place.
+    pub place: Option<u32>,
+}
+
+impl Extraction {
+    /// The officials of the document: one per ROLE that is not part of a
+    /// larger title, with what the relations say about it.
+    pub fn officials(&self) -> Vec<Official> {
+        let target = |kind: &str, from: u32| {
+            self.relations
+                .iter()
+                .find(|r| r.kind == kind && r.from == from)
+                .map(|r| r.to)
+        };
+        let is = |id: u32, kind: EntityKind| {
+            self.entities
+                .get(id as usize)
+                .is_some_and(|e| e.kind == kind)
+        };
+        self.entities
+            .iter()
+            .zip(0u32..)
+            .filter(|(e, _)| e.kind == EntityKind::Role)
+            .map(|(_, role)| {
+                let person = self
+                    .relations
+                    .iter()
+                    .find(|r| r.kind == "holds_role" && r.to == role)
+                    .map(|r| r.from);
+                let of = target("role_of", role);
+                let branch = of.filter(|&t| is(t, EntityKind::Branch));
+                let org = of
+                    .filter(|&t| is(t, EntityKind::Org))
+                    .or_else(|| branch.and_then(|b| target("branch_of", b)));
+                let place = branch.and_then(|b| target("located_in", b));
+                Official {
+                    person,
+                    role,
+                    org,
+                    branch,
+                    place,
+                }
+            })
+            .collect()
+    }
 }

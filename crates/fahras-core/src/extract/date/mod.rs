@@ -56,13 +56,13 @@ pub(crate) struct DateExtractor {
 /// Loaded once per process: the lexicon is data, not configuration.
 pub(crate) static DATES: LazyLock<DateExtractor> = LazyLock::new(DateExtractor::new);
 
-fn is_mark(c: char) -> bool {
+pub(super) fn is_mark(c: char) -> bool {
     matches!(c, '\u{064b}'..='\u{065f}' | '\u{0670}' | '\u{0640}' | '\u{06d6}'..='\u{06ed}')
 }
 
 /// Byte and char length of the first `letters` letters of `s` with the marks
 /// (diacritics, tatweel) that ride on them.
-fn clitic_len(s: &str, letters: usize) -> (u32, u32) {
+pub(super) fn clitic_len(s: &str, letters: usize) -> (u32, u32) {
     let mut seen = 0;
     let (mut bytes, mut chars) = (0u32, 0u32);
     for c in s.chars() {
@@ -107,10 +107,28 @@ impl DateExtractor {
     }
 
     /// Append the dates of `doc` to `out`.
+    #[cfg(test)]
+    #[allow(dead_code)]
     pub(crate) fn extract(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
+        let tokens: Vec<Token> = self.analyzer.analyze(doc.text);
+        self.extract_tokens(doc, &tokens, out);
+    }
+
+    /// The analyzer dates are read with; other extractors share its tokens.
+    pub(crate) fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Append the dates of `doc`, analyzed into `tokens` by
+    /// [`analyzer`](Self::analyzer), to `out`.
+    pub(crate) fn extract_tokens(
+        &self,
+        doc: &Document<'_>,
+        tokens: &[Token],
+        out: &mut Vec<Entity>,
+    ) {
         let text = doc.text;
-        let tokens: Vec<Token> = self.analyzer.analyze(text);
-        let words = self.words(text, &tokens);
+        let words = self.words(text, tokens);
         let parser = Parser::new(&words, &self.lex);
         let mut i = 0;
         while i < words.len() {

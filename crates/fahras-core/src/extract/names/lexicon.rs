@@ -1,0 +1,324 @@
+//! The gazetteers and word lists of name extraction, from `data/entities`,
+//! `data/orgs`, `data/people` and `data/places`, folded by the search analyzer
+//! so that text and lists agree on spelling.
+//!
+//! Single words that build phrases (titles, heads of organization names,
+//! honorifics) are looked up by their bare form in a hash map; multi-word
+//! names (places, organizations, given names) are found with one
+//! aho-corasick automaton over the document's token norms.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use compact_str::CompactString;
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::extract::entity::{OrgKind, PlaceType};
+use crate::text::{Analyzer, data};
+
+/// What one word can do in a phrase; a word can do several things
+/// ("مكتب" heads an organization's name and a branch).
+#[derive(Clone, Debug, Default)]
+#[allow(clippy::struct_excessive_bools)] // one flag per word class of words.tsv
+pub(crate) struct WordInfo {
+    /// Heads an organization's name.
+    pub org_head: Option<OrgHead>,
+    /// Heads a branch; `Some(true)` when plural.
+    pub branch_head: Option<bool>,
+    /// A branch head only before a generic party noun ("محافظة الحزب").
+    pub branch_party: bool,
+    /// A level that makes a branch ("الجهوية").
+    pub branch_adj: bool,
+    /// Heads a title.
+    pub title: Option<Title>,
+    /// Qualifies a title ("العام").
+    pub title_adj: bool,
+    /// A form of address.
+    pub honorific: bool,
+    /// A name particle; `Some(true)` when it leads a name ("سيدي").
+    pub particle: Option<bool>,
+    /// A generic organization noun ("الحزب").
+    pub generic: bool,
+    /// A place unit; `Some(true)` when it is part of the LOC span.
+    pub unit: Option<bool>,
+    /// A plural or generic place noun ("المحافظات").
+    pub area: bool,
+    /// Never part of a name.
+    pub stop: bool,
+}
+
+/// The head of an organization's name.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct OrgHead {
+    pub kind: OrgKind,
+    /// The definite word alone is a specific body ("الحكومة").
+    pub alone: bool,
+    /// A proper name follows ("حزب ...").
+    pub name: bool,
+}
+
+/// The head of a title.
+#[derive(Clone, Debug)]
+pub(crate) struct Title {
+    /// Singular form, folded: the office.
+    pub office: CompactString,
+    pub plural: bool,
+    /// A title on its own when definite ("الوالي").
+    pub alone: bool,
+    /// Needs a qualifier or complement even when definite ("الكاتب").
+    pub needs: bool,
+}
+
+/// A place of the gazetteer.
+#[derive(Clone, Debug)]
+pub(crate) struct Place {
+    pub canonical: CompactString,
+    pub country: Option<CompactString>,
+    pub kind: PlaceType,
+    /// Switched off ("#!" in the gazetteer): the bare form is also a common
+    /// word, so it is read only after a unit word ("حي الرمل").
+    pub off: bool,
+}
+
+/// An organization of the gazetteer.
+#[derive(Clone, Debug)]
+pub(crate) struct Org {
+    pub canonical: CompactString,
+    pub kind: OrgKind,
+    pub country: Option<CompactString>,
+    /// The form is also a common word: only read with context.
+    pub cue: bool,
+}
+
+impl Org {
+    /// Same organization as `other` (forms of one name share a canonical).
+    pub(crate) fn same(&self, other: &Org) -> bool {
+        self.canonical == other.canonical
+    }
+}
+
+/// What a gazetteer form names.
+#[derive(Clone, Debug)]
+pub(crate) enum Named {
+    Place(u32),
+    Org(u32),
+    /// A given name; `common` when it is also an ordinary word.
+    Given {
+        common: bool,
+    },
+    /// A divine name that follows "عبد".
+    Divine,
+}
+
+/// A gazetteer pattern: the forms it stands for and whether the article's
+/// alef was dropped after ل ("للاذقية").
+#[derive(Clone, Debug)]
+pub(crate) struct Pattern {
+    pub named: Vec<Named>,
+    pub elided: bool,
+}
+
+/// Everything name extraction knows.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pub words: HashMap<CompactString, WordInfo>,
+    pub stopwords: rustc_hash::FxHashSet<CompactString>,
+    pub places: Vec<Place>,
+    pub orgs: Vec<Org>,
+    pub patterns: Vec<Pattern>,
+    pub automaton: AhoCorasick,
+}
+
+/// Fold a written form the way the text is folded: tokens' norms joined by
+/// one space.
+fn fold(analyzer: &Analyzer, form: &str) -> CompactString {
+    let mut out = CompactString::default();
+    for t in analyzer.analyze(form) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&t.norm);
+    }
+    out
+}
+
+fn cols(line: &str) -> Vec<&str> {
+    line.split('\t').map(str::trim).collect()
+}
+
+fn opt(s: &str) -> Option<CompactString> {
+    (!s.is_empty() && s != "-" && s != "INT").then(|| CompactString::from(s))
+}
+
+impl Lexicon {
+    #[allow(clippy::too_many_lines)] // one loop per data file
+    pub(crate) fn load(analyzer: &Analyzer) -> Self {
+        let mut words: HashMap<CompactString, WordInfo> = HashMap::default();
+        for line in data::lines(data::ENTITY_WORDS) {
+            let c = cols(line);
+            let (form, class) = (c[0], c.get(1).copied().unwrap_or(""));
+            let arg = c.get(2).copied().unwrap_or("");
+            let flags = c.get(3).copied().unwrap_or("");
+            let has = |f: &str| flags.split(',').any(|x| x == f);
+            let w = words.entry(fold(analyzer, form)).or_default();
+            match class {
+                "org_head" => {
+                    w.org_head = Some(OrgHead {
+                        kind: arg.parse().unwrap_or(OrgKind::Other),
+                        alone: has("alone"),
+                        name: has("name"),
+                    });
+                }
+                "branch_head" => {
+                    w.branch_head = Some(has("pl"));
+                    w.branch_party = has("party");
+                }
+                "branch_adj" => w.branch_adj = true,
+                "title" => {
+                    w.title = Some(Title {
+                        office: fold(analyzer, arg),
+                        plural: has("pl"),
+                        alone: has("alone"),
+                        needs: has("adj"),
+                    });
+                }
+                "title_adj" => w.title_adj = true,
+                "honorific" => w.honorific = true,
+                "particle" => w.particle = Some(arg == "lead"),
+                "generic" => w.generic = true,
+                "unit" => w.unit = Some(arg == "keep"),
+                "area" => w.area = true,
+                "stop" => w.stop = true,
+                other => debug_assert!(false, "unknown class {other}"),
+            }
+        }
+        let stopwords = data::lines(data::STOPWORDS)
+            .map(|l| fold(analyzer, l))
+            .collect();
+
+        let mut forms: HashMap<CompactString, Vec<Named>> = HashMap::default();
+        let mut places = Vec::new();
+        let mut place_ids: HashMap<(CompactString, PlaceType, bool), u32> = HashMap::default();
+        // Switched-off rows ("#!") are kept, marked: a unit word makes them safe.
+        let switched = |file: &'static str| {
+            file.lines().filter_map(|l| {
+                let l = l.trim();
+                if let Some(off) = l.strip_prefix("#!") {
+                    Some((off.trim(), true))
+                } else if l.is_empty() || l.starts_with('#') {
+                    None
+                } else {
+                    Some((l, false))
+                }
+            })
+        };
+        let place_rows = switched(data::PLACES)
+            .map(|(l, off)| (l, false, off))
+            .chain(switched(data::WORLD).map(|(l, off)| (l, true, off)));
+        for (line, world, off) in place_rows {
+            let c = cols(line);
+            if c.len() < 4 {
+                continue;
+            }
+            let kind: PlaceType = c[3].parse().unwrap_or(PlaceType::City);
+            let canonical = CompactString::from(c[1]);
+            let id = *place_ids
+                .entry((canonical.clone(), kind, off))
+                .or_insert_with(|| {
+                    places.push(Place {
+                        canonical,
+                        country: if world && c[2] == "-" {
+                            None
+                        } else {
+                            opt(c[2])
+                        },
+                        kind,
+                        off,
+                    });
+                    u32::try_from(places.len() - 1).unwrap_or(u32::MAX)
+                });
+            forms
+                .entry(fold(analyzer, c[0]))
+                .or_default()
+                .push(Named::Place(id));
+        }
+        let mut orgs = Vec::new();
+        for line in data::lines(data::ORGS) {
+            let c = cols(line);
+            if c.len() < 3 {
+                continue;
+            }
+            orgs.push(Org {
+                canonical: CompactString::from(c[1]),
+                kind: c[2].parse().unwrap_or(OrgKind::Other),
+                country: c.get(3).and_then(|s| opt(s)),
+                cue: c.get(4).is_some_and(|f| f.contains("cue")),
+            });
+            let id = u32::try_from(orgs.len() - 1).unwrap_or(u32::MAX);
+            forms
+                .entry(fold(analyzer, c[0]))
+                .or_default()
+                .push(Named::Org(id));
+        }
+        for line in data::lines(data::GIVEN_NAMES) {
+            let c = cols(line);
+            let gender = c.get(1).copied().unwrap_or("");
+            let named = if gender == "abd" {
+                Named::Divine
+            } else {
+                Named::Given {
+                    common: c.get(2).is_some_and(|f| f.contains("common")),
+                }
+            };
+            forms.entry(fold(analyzer, c[0])).or_default().push(named);
+        }
+
+        let mut pats: Vec<(CompactString, Pattern)> = Vec::with_capacity(forms.len() * 2);
+        for (form, named) in forms {
+            if form.is_empty() {
+                continue;
+            }
+            // "للاذقية": ل before the article drops its alef.
+            if let Some(rest) = form.strip_prefix('ا')
+                && rest.starts_with('ل')
+                && form.starts_with("ال")
+            {
+                pats.push((
+                    CompactString::from(rest),
+                    Pattern {
+                        named: named.clone(),
+                        elided: true,
+                    },
+                ));
+            }
+            pats.push((
+                form,
+                Pattern {
+                    named,
+                    elided: false,
+                },
+            ));
+        }
+        // Two forms can fold to one elided pattern; merge them.
+        pats.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.elided.cmp(&b.1.elided)));
+        pats.dedup_by(|b, a| {
+            if a.0 == b.0 && a.1.elided == b.1.elided {
+                a.1.named.append(&mut b.1.named);
+                true
+            } else {
+                false
+            }
+        });
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(pats.iter().map(|p| p.0.as_bytes()))
+            .unwrap_or_else(|e| panic!("gazetteer automaton: {e}"));
+        let patterns = pats.into_iter().map(|p| p.1).collect();
+        Self {
+            words,
+            stopwords,
+            places,
+            orgs,
+            patterns,
+            automaton,
+        }
+    }
+}

@@ -1,0 +1,494 @@
+//! `ORG`, `BRANCH`, `PERSON`, `ROLE` and `LOC` extraction, and the relations
+//! that make officials of them.
+//!
+//! The text is analyzed once with the `search` profile. Gazetteers (places,
+//! organizations with their short forms, given names) are matched with one
+//! aho-corasick automaton over the token norms, a proclitic allowed before a
+//! name ([`view`]); word lists (titles, heads of names, honorifics, units)
+//! are looked up with proclitics and the article taken off. Phrase rules
+//! ([`rules`]) then read each mention to its boundary and nest what it holds:
+//! "أمين فرع اللاذقية للحزب" is a ROLE holding a BRANCH holding a LOC.
+//!
+//! Relations tie them into officials: `holds_role(PERSON, ROLE)` for a name
+//! beside its title (on either side, honorifics between allowed),
+//! `role_of(ROLE, ORG|BRANCH)`, `branch_of(BRANCH, ORG)` and
+//! `located_in(BRANCH, LOC)`. A branch or a title that names no party
+//! ("فرع اللاذقية للحزب", "الأمين العام") belongs to the party named last
+//! before it in the article. A family name alone ("وهبي") after the full
+//! name is the same PERSON, with the full name as its value.
+//!
+//! ```
+//! use fahras_core::extract::{Document, EntityKind, Extractor, KindSet};
+//!
+//! let text = "قال الرفيق هيثم إسماعيل أمين فرع اللاذقية لحزب البعث العربي الاشتراكي إن الفرع يعمل.";
+//! let x = Extractor::new(KindSet::ALL).extract(&Document::new(text));
+//! let official = &x.officials()[0];
+//! let name = |id: Option<u32>| id.map(|i| x.entities[i as usize].text(text));
+//! assert_eq!(name(official.person), Some("هيثم إسماعيل"));
+//! assert_eq!(name(Some(official.role)), Some("أمين فرع اللاذقية لحزب البعث العربي الاشتراكي"));
+//! assert_eq!(name(official.branch), Some("فرع اللاذقية لحزب البعث العربي الاشتراكي"));
+//! assert_eq!(name(official.org), Some("حزب البعث العربي الاشتراكي"));
+//! assert_eq!(name(official.place), Some("اللاذقية"));
+//! ```
+
+mod lexicon;
+mod rules;
+mod view;
+
+use std::sync::LazyLock;
+
+use compact_str::CompactString;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::date::{clitic_len, is_mark};
+use super::entity::{
+    Attrs, BranchAttrs, Entity, EntityKind, LocAttrs, OrgAttrs, OrgKind, PersonAttrs, PlaceType,
+    Relation, RoleAttrs,
+};
+use crate::span::{ByteSpan, CharSpan};
+use crate::text::{Analyzer, Profile, Token};
+use lexicon::Lexicon;
+use rules::{Info, Phrase};
+use view::View;
+
+/// The name extractor: its lexicon, loaded once per process.
+#[derive(Debug)]
+pub(crate) struct NameExtractor {
+    lex: Lexicon,
+}
+
+pub(crate) static NAMES: LazyLock<NameExtractor> = LazyLock::new(|| NameExtractor {
+    lex: Lexicon::load(&Analyzer::new(Profile::Search)),
+});
+
+/// An entity found here before it joins the document's list, with the
+/// phrase tree it came from.
+struct Found {
+    entity: Entity,
+    start: usize,
+    end: usize,
+    parent: Option<usize>,
+    /// Canonical name used by the relations' attributes.
+    canonical: CompactString,
+    org_kind: Option<OrgKind>,
+    generic_role: bool,
+}
+
+impl NameExtractor {
+    /// Append the names of `text` (analyzed into `tokens`) to `out` and their
+    /// relations (ids relative to `out`'s length on entry) to `relations`.
+    pub(crate) fn extract(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        dates: &[Entity],
+        out: &mut Vec<Entity>,
+        relations: &mut Vec<Relation>,
+    ) {
+        let in_date = tokens
+            .iter()
+            .map(|t| {
+                dates
+                    .iter()
+                    .any(|d| d.bytes.start < t.bytes.end && t.bytes.start < d.bytes.end)
+            })
+            .collect();
+        let view = View::new(text, tokens, in_date, &self.lex);
+        let phrases = Self::phrases(&view);
+        let mut found: Vec<Found> = Vec::new();
+        for p in &phrases {
+            self.flatten(&view, text, tokens, p, None, &mut found);
+        }
+        Self::corefer(&view, text, tokens, &mut found);
+        // Text order, as the document's list; sorting moves parents, so
+        // they are re-pointed through the permutation.
+        let mut order: Vec<usize> = (0..found.len()).collect();
+        order.sort_by_key(|&k| {
+            let e = &found[k].entity;
+            (e.bytes.start, std::cmp::Reverse(e.bytes.end), e.kind)
+        });
+        let mut new_of = vec![0; found.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_of[old] = new;
+        }
+        let mut slots: Vec<Option<Found>> = found.into_iter().map(Some).collect();
+        let mut found: Vec<Found> = order.iter().filter_map(|&k| slots[k].take()).collect();
+        for f in &mut found {
+            f.parent = f.parent.map(|p| new_of[p]);
+        }
+        let base = u32::try_from(out.len()).unwrap_or(u32::MAX);
+        relate(&view, &mut found, base, relations);
+        out.extend(found.into_iter().map(|f| f.entity));
+    }
+
+    /// The top-level phrases, left to right, the longest at each token.
+    fn phrases(view: &View<'_, '_>) -> Vec<Phrase> {
+        let mut out: Vec<Phrase> = Vec::new();
+        let mut i = 0;
+        while i < view.len() {
+            if !view.toks[i].is_word() || view.dated[i] {
+                i += 1;
+                continue;
+            }
+            let cands = [
+                view.role_at(i, true),
+                view.branch_at(i, true),
+                view.org_at(i, true),
+                view.loc_at(i, true),
+                view.person_at(i),
+            ];
+            let best = cands
+                .into_iter()
+                .flatten()
+                .fold(None::<Phrase>, |best, p| match best {
+                    Some(b) if b.end >= p.end => Some(b),
+                    _ => Some(p),
+                });
+            match best {
+                Some(p) => {
+                    i = p.end.max(i + 1);
+                    // A name right after a title: "مدرب الترجي كريم الورغي".
+                    let after = (p.kind == EntityKind::Role)
+                        .then(|| view.person_after_title(i))
+                        .flatten();
+                    out.push(p);
+                    if let Some(q) = after {
+                        i = q.end;
+                        out.push(q);
+                    }
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Turn a phrase and its nested phrases into entities.
+    fn flatten(
+        &self,
+        view: &View<'_, '_>,
+        text: &str,
+        tokens: &[Token],
+        p: &Phrase,
+        parent: Option<usize>,
+        out: &mut Vec<Found>,
+    ) {
+        if p.end <= p.start || p.end > tokens.len() {
+            return;
+        }
+        let first = &tokens[p.start];
+        let last = &tokens[p.end - 1];
+        let (cb, cc) = clitic_len(first.text(text), usize::from(p.clitic));
+        let bytes = ByteSpan::new(first.bytes.start + cb, last.bytes.end);
+        let chars = CharSpan::new(first.chars.start + cc, last.chars.end);
+        let surface: String = bytes.slice(text).chars().filter(|c| !is_mark(*c)).collect();
+        let mut org_kind = None;
+        let mut generic_role = false;
+        let (value, attrs, canonical) = match &p.info {
+            Info::Loc { place } => {
+                let place = place.map(|id| &self.lex.places[id as usize]);
+                let canonical =
+                    place.map_or_else(|| CompactString::from(&surface), |pl| pl.canonical.clone());
+                (
+                    canonical.to_string(),
+                    Attrs::Loc(LocAttrs {
+                        place_type: place.map_or(PlaceType::Unlisted, |pl| pl.kind),
+                        country: place.and_then(|pl| pl.country.as_ref().map(ToString::to_string)),
+                    }),
+                    canonical,
+                )
+            }
+            Info::Org { org, kind } => {
+                let org = org.map(|id| &self.lex.orgs[id as usize]);
+                org_kind = Some(*kind);
+                let canonical =
+                    org.map_or_else(|| CompactString::from(&surface), |o| o.canonical.clone());
+                (
+                    canonical.to_string(),
+                    Attrs::Org(OrgAttrs {
+                        org_kind: *kind,
+                        country: org.and_then(|o| o.country.as_ref().map(ToString::to_string)),
+                    }),
+                    canonical,
+                )
+            }
+            Info::Branch { plural } => (
+                surface.clone(),
+                Attrs::Branch(BranchAttrs {
+                    plural: *plural,
+                    location: None,
+                    parent: None,
+                }),
+                CompactString::from(&surface),
+            ),
+            Info::Role {
+                office,
+                plural,
+                generic,
+            } => {
+                generic_role = generic
+                    .as_deref()
+                    .is_none_or(|g| ["الحزب", "الحركه", "التيار", "الجبهه", "التجمع"].contains(&g));
+                (
+                    surface.clone(),
+                    Attrs::Role(RoleAttrs {
+                        office: office.to_string(),
+                        plural: *plural,
+                        org: None,
+                    }),
+                    CompactString::from(&surface),
+                )
+            }
+            Info::Person { honorifics } => (
+                surface.clone(),
+                Attrs::Person(PersonAttrs {
+                    honorifics: honorifics.iter().map(ToString::to_string).collect(),
+                }),
+                CompactString::from(&surface),
+            ),
+        };
+        let _ = view;
+        let me = out.len();
+        out.push(Found {
+            entity: Entity {
+                kind: p.kind,
+                bytes,
+                chars,
+                value: Some(value),
+                attrs,
+            },
+            start: p.start,
+            end: p.end,
+            parent,
+            canonical,
+            org_kind,
+            generic_role,
+        });
+        for k in &p.kids {
+            self.flatten(view, text, tokens, k, Some(me), out);
+        }
+    }
+
+    /// A family name alone, or the last words of a name, after or before
+    /// the full name in the same article: the same PERSON.
+    fn corefer(view: &View<'_, '_>, text: &str, tokens: &[Token], found: &mut Vec<Found>) {
+        let mut keys: HashMap<String, String> = HashMap::default();
+        for f in found.iter().filter(|f| f.entity.kind == EntityKind::Person) {
+            let n = f.end - f.start;
+            if n < 2 {
+                continue;
+            }
+            let full = f.entity.value.clone().unwrap_or_default();
+            for k in 1..n.min(3) {
+                let from = f.end - k;
+                // The tail must start at a family name, not inside "عبد X".
+                let prev = view.toks[from - 1].norm;
+                if ["عبد", "ابو", "بن", "ولد", "ابن", "ايت", "سيدي"].contains(&prev)
+                {
+                    continue;
+                }
+                let key: String = (from..f.end).map(|t| view.toks[t].norm).collect();
+                if key.chars().count() >= 3 && !view.lex.stopwords.contains(key.as_str()) {
+                    keys.entry(key).or_insert_with(|| full.clone());
+                }
+            }
+            let whole: String = (f.start..f.end).map(|t| view.toks[t].norm).collect();
+            keys.entry(whole).or_insert(full);
+        }
+        if keys.is_empty() {
+            return;
+        }
+        let covered = |i: usize, found: &[Found]| found.iter().any(|f| f.start <= i && i < f.end);
+        let mut i = 0;
+        while i < view.len() {
+            if !view.toks[i].is_word() || covered(i, found) {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            for n in (1..=3).rev() {
+                if i + n > view.len() || (i + 1..i + n).any(|k| !view.joins(k) || covered(k, found))
+                {
+                    continue;
+                }
+                let key: String = (i..i + n).map(|t| view.toks[t].norm).collect();
+                let stripped = view.toks[i]
+                    .norm
+                    .chars()
+                    .next()
+                    .filter(|c| "وبلف".contains(*c))
+                    .and_then(|c| key.strip_prefix(c));
+                if let Some(full) = keys.get(&key) {
+                    hit = Some((n, 0u8, full.clone()));
+                    break;
+                }
+                if let Some(full) = stripped.and_then(|s| keys.get(s)) {
+                    hit = Some((n, 1, full.clone()));
+                    break;
+                }
+            }
+            let Some((n, clitic, full)) = hit else {
+                i += 1;
+                continue;
+            };
+            let first = &tokens[i];
+            let last = &tokens[i + n - 1];
+            let (cb, cc) = clitic_len(first.text(text), usize::from(clitic));
+            found.push(Found {
+                entity: Entity {
+                    kind: EntityKind::Person,
+                    bytes: ByteSpan::new(first.bytes.start + cb, last.bytes.end),
+                    chars: CharSpan::new(first.chars.start + cc, last.chars.end),
+                    value: Some(full.clone()),
+                    attrs: Attrs::Person(PersonAttrs {
+                        honorifics: Vec::new(),
+                    }),
+                },
+                start: i,
+                end: i + n,
+                parent: None,
+                canonical: CompactString::from(full),
+                org_kind: None,
+                generic_role: false,
+            });
+            i += n;
+        }
+    }
+}
+
+/// Relations between `found` (sorted; ids offset by `base`), and the
+/// attributes that name what a branch or a role belongs to.
+// One pass per relation kind reads best kept together.
+#[allow(clippy::too_many_lines)]
+fn relate(view: &View<'_, '_>, found: &mut [Found], base: u32, relations: &mut Vec<Relation>) {
+    let id = |k: usize| base + u32::try_from(k).unwrap_or(u32::MAX);
+    let mut link = |kind: &str, from: usize, to: usize| {
+        relations.push(Relation {
+            kind: kind.to_owned(),
+            from: id(from),
+            to: id(to),
+        });
+    };
+    // Descendants of `k` of a kind, nearest first (children come right after
+    // their parent in text order, so a forward scan over the span suffices).
+    let below = |found: &[Found], k: usize, kind: EntityKind, party: bool| -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (j, f) in found.iter().enumerate().skip(k + 1) {
+            if f.entity.bytes.start >= found[k].entity.bytes.end {
+                break;
+            }
+            let mut depth = 0;
+            let mut p = f.parent;
+            while let Some(q) = p {
+                depth += 1;
+                if q == k {
+                    break;
+                }
+                p = found[q].parent;
+            }
+            if p != Some(k) || f.entity.kind != kind {
+                continue;
+            }
+            if party && !matches!(f.org_kind, Some(OrgKind::Party)) {
+                continue;
+            }
+            if best.is_none_or(|(d, _)| depth < d) {
+                best = Some((depth, j));
+            }
+        }
+        best.map(|(_, j)| j)
+    };
+    // The party an article speaks of at `k`: the last one named before it,
+    // else the first one named at all.
+    let party_at = |found: &[Found], k: usize| -> Option<usize> {
+        let is_party =
+            |f: &Found| f.entity.kind == EntityKind::Org && f.org_kind == Some(OrgKind::Party);
+        (0..k)
+            .rev()
+            .find(|&j| is_party(&found[j]))
+            .or_else(|| found.iter().position(is_party))
+    };
+    for k in 0..found.len() {
+        match found[k].entity.kind {
+            EntityKind::Branch => {
+                let loc = below(found, k, EntityKind::Loc, false);
+                let org = below(found, k, EntityKind::Org, true)
+                    .or_else(|| below(found, k, EntityKind::Org, false))
+                    .or_else(|| party_at(found, k));
+                if let Some(l) = loc {
+                    link("located_in", k, l);
+                }
+                if let Some(o) = org {
+                    link("branch_of", k, o);
+                }
+                let location = loc.map(|l| found[l].canonical.to_string());
+                let parent = org.map(|o| found[o].canonical.to_string());
+                if let Attrs::Branch(a) = &mut found[k].entity.attrs {
+                    a.location = location;
+                    a.parent = parent;
+                }
+            }
+            EntityKind::Role => {
+                let target = below(found, k, EntityKind::Branch, false)
+                    .or_else(|| below(found, k, EntityKind::Org, false))
+                    .or_else(|| found[k].generic_role.then(|| party_at(found, k)).flatten());
+                if let Some(t) = target {
+                    link("role_of", k, t);
+                    let name = found[t].canonical.to_string();
+                    if let Attrs::Role(a) = &mut found[k].entity.attrs {
+                        a.org = Some(name);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // A name beside its title: "هيثم إسماعيل أمين فرع اللاذقية", "الأمين
+    // العام الأستاذ عبد اللطيف وهبي", a comma or honorifics between.
+    let between_ok = |from: usize, to: usize| {
+        (from..to).all(|t| view.punct(t, ",") || view.word(t).is_some_and(|w| w.info.honorific))
+            && to - from <= 3
+    };
+    let persons: Vec<usize> = (0..found.len())
+        .filter(|&k| found[k].entity.kind == EntityKind::Person)
+        .collect();
+    let mut holder: Vec<Option<usize>> = vec![None; found.len()];
+    for k in 0..found.len() {
+        let f = &found[k];
+        if f.entity.kind != EntityKind::Role || f.parent.is_some() {
+            continue;
+        }
+        if matches!(&f.entity.attrs, Attrs::Role(a) if a.plural) {
+            continue;
+        }
+        let before = persons
+            .iter()
+            .copied()
+            .find(|&p| found[p].end <= f.start && between_ok(found[p].end, f.start));
+        let after = persons
+            .iter()
+            .copied()
+            .find(|&p| found[p].start >= f.end && between_ok(f.end, found[p].start));
+        holder[k] = before.or(after);
+    }
+    // A title named again later ("الأمين العام") is held by the same person.
+    let mut by_title: HashMap<CompactString, usize> = HashMap::default();
+    for k in 0..found.len() {
+        if found[k].entity.kind != EntityKind::Role {
+            continue;
+        }
+        let key = found[k].canonical.clone();
+        match holder[k] {
+            Some(p) => {
+                by_title.entry(key).or_insert(p);
+            }
+            None if found[k].parent.is_none() => holder[k] = by_title.get(&key).copied(),
+            None => {}
+        }
+    }
+    for (k, h) in holder.iter().enumerate() {
+        if let Some(p) = h {
+            link("holds_role", *p, k);
+        }
+    }
+}

@@ -1,0 +1,981 @@
+//! The phrase rules: what no list can say. Each rule reads the longest
+//! phrase of its kind starting at a token and returns it with the phrases
+//! nested in it ("أمين فرع اللاذقية للحزب" is a ROLE holding a BRANCH holding
+//! a LOC).
+//!
+//! - ORG: a gazetteer name, or a head noun ("حزب", "وزارة", "المكتب") and its
+//!   modifiers to the phrase's boundary, with "ل" + the party it belongs to.
+//! - BRANCH: a unit ("فرع", "شعب", "الكتابة") and the place or level that
+//!   makes it a branch ("فرع اللاذقية", "المكاتب الإقليمية").
+//! - ROLE: a title ("أمين", "الكاتب") with its qualifiers and complement.
+//! - PERSON: honorific + name, given name + name, or a name beside a title.
+//! - LOC: a gazetteer place, or a unit word + place ("ولاية سطيف").
+
+use compact_str::CompactString;
+
+use super::lexicon::Named;
+use super::view::{Hit, Reading, View};
+use crate::extract::entity::{EntityKind, OrgKind};
+
+/// Kind-specific facts a rule found.
+#[derive(Clone, Debug)]
+pub(crate) enum Info {
+    Loc {
+        place: Option<u32>,
+    },
+    Org {
+        org: Option<u32>,
+        kind: OrgKind,
+    },
+    Branch {
+        plural: bool,
+    },
+    Role {
+        office: CompactString,
+        plural: bool,
+        generic: Option<CompactString>,
+    },
+    Person {
+        honorifics: Vec<CompactString>,
+    },
+}
+
+/// A phrase over tokens `start..end`, the first `clitic` letters of its
+/// first token left out of the span.
+#[derive(Clone, Debug)]
+pub(crate) struct Phrase {
+    pub kind: EntityKind,
+    pub start: usize,
+    pub end: usize,
+    pub clitic: u8,
+    pub kids: Vec<Phrase>,
+    pub info: Info,
+}
+
+/// The longest cap on a name's tokens after its first.
+const NAME_MAX: usize = 4;
+
+/// Letters of a proclitic left out of a span: all of them, except that a ل
+/// before the article stays ("للحزب" is not "لحزب" with a word left).
+fn span_clitic(r: &Reading<'_>, norm: &str) -> u8 {
+    if r.prep == Some('ل') && r.def {
+        // "للحزب": keep the ل; a و before it still goes ("وللحزب").
+        r.clitic - 1
+    } else if r.def || !norm.starts_with("ال") {
+        r.clitic
+    } else {
+        0
+    }
+}
+
+impl View<'_, '_> {
+    /// The place a gazetteer hit names, first of its forms.
+    fn place_of(&self, h: &Hit) -> Option<u32> {
+        self.named(h).iter().find_map(|n| match n {
+            Named::Place(id) if !self.lex.places[*id as usize].off => Some(*id),
+            _ => None,
+        })
+    }
+
+    /// A place, switched-off forms included (after a unit word).
+    fn any_place_of(&self, h: &Hit) -> Option<u32> {
+        self.named(h).iter().find_map(|n| match n {
+            Named::Place(id) => Some(*id),
+            _ => None,
+        })
+    }
+
+    fn org_of(&self, h: &Hit) -> Option<u32> {
+        self.named(h).iter().find_map(|n| match n {
+            Named::Org(id) => Some(*id),
+            _ => None,
+        })
+    }
+
+    /// Letters a hit leaves out of its span: the proclitics, except a ل
+    /// whose article lost its alef ("للاذقية" stays whole; "لحزب" -> "حزب").
+    fn hit_clitic(&self, h: &Hit) -> u8 {
+        if h.lam && h.prefix > 0 && self.lex.patterns[h.pattern as usize].elided {
+            h.prefix - 1
+        } else {
+            h.prefix
+        }
+    }
+
+    /// LOC at `i`: a gazetteer place, or a unit word and the place it names.
+    pub(crate) fn loc_at(&self, i: usize, clitic_ok: bool) -> Option<Phrase> {
+        if !self.joins(i) && !self.toks.get(i).is_some_and(super::view::Tok::is_word) {
+            return None;
+        }
+        if let Some(r) = self.word(i)
+            && let Some(keep) = r.info.unit
+            && (clitic_ok || r.clitic == 0)
+            && !r.def
+            && self.joins(i + 1)
+        {
+            let inner = self
+                .hits(i + 1)
+                .iter()
+                .find(|h| h.prefix == 0 && self.any_place_of(h).is_some());
+            let end = inner.map(|h| h.end).or_else(|| {
+                // An unlisted place after a unit: one or two name-like words.
+                let n = (i + 1..(i + 3).min(self.len()))
+                    .take_while(|&k| {
+                        self.joins(k) && self.name_like(k) && !self.is_stop_for_place(k)
+                    })
+                    .count();
+                (n > 0 && (r.info.unit == Some(true) || self.unit_names_place(i)))
+                    .then_some(i + 1 + n)
+            })?;
+            let place = inner.and_then(|h| self.any_place_of(h));
+            return Some(if keep {
+                Phrase {
+                    kind: EntityKind::Loc,
+                    start: i,
+                    end,
+                    clitic: span_clitic(&r, self.toks[i].norm),
+                    kids: Vec::new(),
+                    info: Info::Loc { place },
+                }
+            } else {
+                Phrase {
+                    kind: EntityKind::Loc,
+                    start: i + 1,
+                    end,
+                    clitic: 0,
+                    kids: Vec::new(),
+                    info: Info::Loc { place },
+                }
+            });
+        }
+        let h = self
+            .hits(i)
+            .iter()
+            .find(|h| (clitic_ok || h.prefix == 0) && self.place_of(h).is_some())?;
+        Some(Phrase {
+            kind: EntityKind::Loc,
+            start: i,
+            end: h.end,
+            clitic: self.hit_clitic(h),
+            kids: Vec::new(),
+            info: Info::Loc {
+                place: self.place_of(h),
+            },
+        })
+    }
+
+    /// "مدينة", "بلدة" and "قرية" name a place even when it is not listed.
+    fn unit_names_place(&self, i: usize) -> bool {
+        let n = self.toks[i].norm;
+        ["مدينه", "بلده", "قريه", "حي", "ناحيه", "قضاء"]
+            .iter()
+            .any(|u| n.ends_with(u))
+    }
+
+    fn is_stop_for_place(&self, k: usize) -> bool {
+        self.stop(k) || self.word(k).is_some()
+    }
+
+    /// Whether token `k` can be part of a name: a word that is no function
+    /// word, title, honorific or head.
+    pub(crate) fn name_like(&self, k: usize) -> bool {
+        let Some(t) = self.toks.get(k) else {
+            return false;
+        };
+        if t.kind != crate::text::TokenKind::Word || self.dated[k] || self.stop(k) {
+            return false;
+        }
+        match self.word(k) {
+            Some(r) if r.clitic == 0 => {
+                let w = r.info;
+                w.particle.is_some()
+                    || !(w.title.is_some()
+                        || w.honorific
+                        || w.org_head.is_some()
+                        || w.branch_head.is_some()
+                        || w.unit.is_some()
+                        || w.generic
+                        || w.area
+                        || w.title_adj
+                        || w.branch_adj)
+            }
+            _ => true,
+        }
+    }
+
+    /// A definite word that can modify a head noun (an adjective or a
+    /// genitive): no title, honorific, unit, or word that starts a phrase.
+    fn modifier(&self, k: usize) -> bool {
+        if !self.joins(k) || self.stop(k) {
+            return false;
+        }
+        let norm = self.toks[k].norm;
+        let def = norm.starts_with("ال") || norm.starts_with("وال");
+        if !def {
+            return false;
+        }
+        match self.word(k) {
+            Some(r) => {
+                let w = r.info;
+                !(w.title.is_some() && !w.title_adj || w.honorific || w.unit.is_some() || w.stop)
+            }
+            None => true,
+        }
+    }
+
+    /// ORG at `i`.
+    pub(crate) fn org_at(&self, i: usize, clitic_ok: bool) -> Option<Phrase> {
+        let gaz = self.org_hit(i, clitic_ok);
+        let headed = self.headed_org(i, clitic_ok);
+        let best = match (gaz, headed) {
+            (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
+            (a, b) => a.or(b),
+        }?;
+        Some(self.tail(best))
+    }
+
+    fn org_hit(&self, i: usize, clitic_ok: bool) -> Option<Phrase> {
+        let h = self.hits(i).iter().find(|h| {
+            (clitic_ok || h.prefix == 0)
+                && self.org_of(h).is_some_and(|o| {
+                    let org = &self.lex.orgs[o as usize];
+                    !org.cue || self.cued(i, h.end)
+                })
+        })?;
+        let id = self.org_of(h)?;
+        let org = &self.lex.orgs[id as usize];
+        Some(Phrase {
+            kind: EntityKind::Org,
+            start: i,
+            end: h.end,
+            clitic: self.hit_clitic(h),
+            kids: Vec::new(),
+            info: Info::Org {
+                org: Some(id),
+                kind: org.kind,
+            },
+        })
+    }
+
+    /// A short form that is also a common word is read as a name when it is
+    /// quoted, or follows a head noun that names its kind.
+    fn cued(&self, i: usize, end: usize) -> bool {
+        let quote = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                t.kind == crate::text::TokenKind::Punct
+                    && t.norm.chars().any(|c| "\"«»“”'‘’".contains(c))
+            })
+        };
+        self.hits(i).iter().filter(|h| h.end == end).any(|h| {
+            self.org_of(h).is_some_and(|o| {
+                let org = &self.lex.orgs[o as usize];
+                self.seen
+                    .iter()
+                    .any(|s| self.lex.orgs[*s as usize].same(org))
+            })
+        }) || (i > 0 && quote(i - 1) && quote(end))
+            || (i > 0 && ["فريق", "نادي", "لفريق", "وفريق"].contains(&self.toks[i - 1].norm))
+            || (i > 0
+                && self.word(i - 1).is_some_and(|r| {
+                    r.info.org_head.is_some_and(|h| h.name) || r.info.title.is_some()
+                }))
+    }
+
+    #[allow(clippy::too_many_lines)] // the three shapes of a headed name
+    fn headed_org(&self, i: usize, clitic_ok: bool) -> Option<Phrase> {
+        let r = self.word(i)?;
+        let head = r.info.org_head?;
+        if !clitic_ok && r.clitic > 0 || !self.toks[i].is_word() {
+            return None;
+        }
+        let clitic = span_clitic(&r, self.toks[i].norm);
+        let mut kids = Vec::new();
+        let mut j = i + 1;
+        if head.name && !r.def {
+            // "حزب" + a listed name, or a name to its boundary.
+            if let Some(inner) = self.org_hit(j, false) {
+                j = inner.end;
+                kids.push(inner);
+            } else {
+                let start = j;
+                while j < self.len() && j - start < 6 {
+                    if self.modifier(j) || self.joins(j) && self.place_hit(j) {
+                        j += 1;
+                    } else if self.toks[j].norm == "من"
+                        && self.toks.get(j + 1).is_some_and(|t| t.norm == "اجل")
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                if j == start {
+                    return None;
+                }
+            }
+            // Adjectives after a listed name ("حزب النهوض الوطني العراقي").
+            while self.modifier(j)
+                && self
+                    .word(j)
+                    .is_none_or(|w| w.info.title_adj || w.clitic == 0 && w.info.org_head.is_none())
+                && j - i < 8
+            {
+                if self
+                    .hits(j)
+                    .first()
+                    .is_some_and(|h| self.place_of(h).is_some())
+                    && !self.toks[j].norm.ends_with('ي')
+                {
+                    break;
+                }
+                j += 1;
+            }
+        } else if r.def {
+            // "المكتب السياسي", "الهيئة العليا", "الحكومة اللبنانية".
+            let start = j;
+            while j - start < 3 && self.modifier(j) && self.adjective(j) {
+                j += 1;
+            }
+            if j == start && !head.alone || head.name && j - start < 2 {
+                return None;
+            }
+        } else {
+            // Construct state: "وزارة الصحة", "مجلس مدينة اللاذقية",
+            // "لجنة استقبال طلبات الترشيح", "جامعة دمشق".
+            let start = j;
+            while j - start < 3
+                && self.joins(j)
+                && self.name_like(j)
+                && !self.definite(j)
+                && !self.place_hit(j)
+                && self.word(j).is_none()
+                && self.toks[j].norm.chars().count() > 2
+            {
+                j += 1;
+            }
+            if let Some(loc) = self.loc_at(j, false).filter(|_| self.joins(j)) {
+                j = loc.end;
+                kids.push(loc);
+            } else if let Some(b) = self.branch_at(j, false).filter(|_| self.joins(j)) {
+                j = b.end;
+                kids.push(b);
+            } else if self.modifier(j) {
+                j += 1;
+                // Coordinated genitives: "الصيد والاقتصاد", "التجارة الداخلية وحماية المستهلك".
+                loop {
+                    if self.modifier(j) && self.adjective_or_coord(j) {
+                        j += 1;
+                    } else if self.joins(j)
+                        && self.toks[j].norm.starts_with('و')
+                        && self.word(j).is_none()
+                        && self.definite(j + 1)
+                        && self.joins(j + 1)
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                    if j - i > 7 {
+                        break;
+                    }
+                }
+            } else {
+                return None;
+            }
+        }
+        Some(Phrase {
+            kind: EntityKind::Org,
+            start: i,
+            end: j,
+            clitic,
+            kids,
+            info: Info::Org {
+                org: None,
+                kind: head.kind,
+            },
+        })
+    }
+
+    /// Whether `k` reads as a listed place (no proclitic).
+    fn place_hit(&self, k: usize) -> bool {
+        self.hits(k)
+            .iter()
+            .any(|h| h.prefix == 0 && self.place_of(h).is_some())
+    }
+
+    /// A definite word that is an adjective or a genitive noun of a body
+    /// name, not one that starts another phrase.
+    fn adjective(&self, k: usize) -> bool {
+        self.word(k).is_none_or(|r| {
+            r.info.title_adj
+                || r.info.branch_adj && r.info.title.is_none()
+                || r.info.org_head.is_none()
+                    && r.info.branch_head.is_none()
+                    && r.info.title.is_none()
+                    && !r.info.area
+        }) && !self.place_hit(k)
+    }
+
+    fn adjective_or_coord(&self, k: usize) -> bool {
+        self.adjective(k) || self.toks[k].norm.starts_with("وال")
+    }
+
+    /// The tails that attach an organization, a branch or a role to what
+    /// it belongs to: "للحزب", "لحزب البعث", "لـ«التجمع»", "بالقيروان".
+    pub(crate) fn tail(&self, mut p: Phrase) -> Phrase {
+        let mut lam = false;
+        let mut bi = false;
+        loop {
+            let j = p.end;
+            if !self.joins(j) && !self.punct(j, "«") && !self.punct(j, "\"") {
+                break;
+            }
+            let t = &self.toks[j];
+            // "لـ" written apart, then a quoted name.
+            if !lam && (t.norm == "ل") {
+                let k =
+                    if self.punct(j + 1, "«") || self.punct(j + 1, "\"") || self.punct(j + 1, "“")
+                    {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                if let Some(o) = self.org_at(k, false) {
+                    let close = usize::from(
+                        self.punct(o.end, "»") || self.punct(o.end, "\"") || self.punct(o.end, "”"),
+                    );
+                    p.end = o.end + close;
+                    p.kids.push(o);
+                    lam = true;
+                    continue;
+                }
+                break;
+            }
+            let Some(r) = self.word(j).or_else(|| self.bare_prep(j)) else {
+                break;
+            };
+            match r.prep {
+                Some('ل') if !lam => {
+                    if let Some(o) = self.org_at(j, true).filter(|o| o.clitic < self.letters(j)) {
+                        p.end = o.end;
+                        p.kids.push(o);
+                    } else if r.info.generic && r.def {
+                        p.end = j + 1;
+                    } else if let Some(l) = self
+                        .loc_at(j, true)
+                        .filter(|_| p.kind == EntityKind::Branch)
+                    {
+                        p.end = l.end;
+                        p.kids.push(l);
+                    } else {
+                        break;
+                    }
+                    lam = true;
+                }
+                Some('ب') if !bi => {
+                    if let Some(l) = self.loc_at(j, true) {
+                        p.end = l.end;
+                        p.kids.push(l);
+                    } else if let Some(o) = self.org_at(j, true) {
+                        p.end = o.end;
+                        p.kids.push(o);
+                    } else if r.info.generic && r.def && p.kind == EntityKind::Role {
+                        p.end = j + 1;
+                    } else {
+                        break;
+                    }
+                    bi = true;
+                }
+                _ => break,
+            }
+        }
+        p
+    }
+
+    /// A token read as a preposition and a word not in the lists ("لحزب"
+    /// when "حزب" is, "بالقيروان").
+    fn bare_prep(&self, j: usize) -> Option<Reading<'static>> {
+        static NONE: std::sync::LazyLock<super::lexicon::WordInfo> =
+            std::sync::LazyLock::new(Default::default);
+        let n = self.toks.get(j)?.norm;
+        let p = n.chars().next().filter(|c| *c == 'ل' || *c == 'ب')?;
+        Some(Reading {
+            info: &NONE,
+            clitic: 1,
+            def: n[p.len_utf8()..].starts_with("ال") || n.starts_with("لل"),
+            prep: Some(p),
+        })
+    }
+
+    fn letters(&self, j: usize) -> u8 {
+        u8::try_from(self.toks[j].norm.chars().count()).unwrap_or(u8::MAX)
+    }
+
+    /// BRANCH at `i`.
+    #[allow(clippy::too_many_lines)] // a grammar rule reads best in one piece
+    pub(crate) fn branch_at(&self, i: usize, clitic_ok: bool) -> Option<Phrase> {
+        let r = self.word(i)?;
+        let plural = r.info.branch_head?;
+        if !clitic_ok && r.clitic > 0 || !self.toks[i].is_word() {
+            return None;
+        }
+        if r.info.branch_party
+            && !self
+                .word(i + 1)
+                .is_some_and(|w| w.clitic == 0 && w.def && w.info.generic)
+        {
+            return None;
+        }
+        let clitic = span_clitic(&r, self.toks[i].norm);
+        let mut kids = Vec::new();
+        let mut j = i + 1;
+        let mut level = false;
+        // A level: "المكتب الجهوي", "الشعب الحزبية", "مكاتب محلية".
+        while self.joins(j)
+            && self
+                .word(j)
+                .is_some_and(|w| w.info.branch_adj && w.clitic == 0)
+        {
+            j += 1;
+            level = true;
+        }
+        if !level && !r.def {
+            // A place or a generic body: "فرع اللاذقية", "فروع الحزب",
+            // "أمانات المحافظات", "فرع جامعة دمشق".
+            if let Some(loc) = self.loc_at(j, false).filter(|_| self.joins(j)) {
+                j = loc.end;
+                kids.push(loc);
+            } else if let Some(w) = self.word(j).filter(|w| {
+                self.joins(j)
+                    && w.clitic == 0
+                    && w.def
+                    && (w.info.generic || w.info.area || w.info.branch_head.is_some())
+            }) {
+                let _ = w;
+                j += 1;
+                // "أمانات المراكز والأقسام", "الشعب والفرق".
+                if self.joins(j)
+                    && self.word(j).is_some_and(|w| {
+                        w.clitic == 1 && w.def && (w.info.area || w.info.branch_head.is_some())
+                    })
+                {
+                    j += 1;
+                }
+            } else if let Some(o) = self.org_at(j, false).filter(|o| {
+                self.joins(j)
+                    && matches!(
+                        o.info,
+                        Info::Org {
+                            kind: OrgKind::Other,
+                            ..
+                        }
+                    )
+            }) {
+                j = o.end;
+                kids.push(o);
+            } else {
+                return None;
+            }
+            // "شعبة الشيخ بدر الحزبية".
+            while self.joins(j)
+                && self
+                    .word(j)
+                    .is_some_and(|w| w.info.branch_adj && w.clitic == 0)
+            {
+                j += 1;
+            }
+        } else if !level {
+            // Definite plural heads stand alone as generic branches only
+            // with a level: "الفروع المحلية"; "الشعب والفرق الحزبية".
+            if plural
+                && self.joins(j)
+                && self
+                    .word(j)
+                    .is_some_and(|w| w.clitic == 1 && w.def && w.info.branch_head.is_some())
+                && self
+                    .word(j + 1)
+                    .is_some_and(|w| w.info.branch_adj && w.clitic == 0)
+            {
+                j += 2;
+            } else {
+                return None;
+            }
+        }
+        let mut p = Phrase {
+            kind: EntityKind::Branch,
+            start: i,
+            end: j,
+            clitic,
+            kids,
+            info: Info::Branch { plural },
+        };
+        p = self.tail(p);
+        // "في المحافظات", "في البصرة", "في الكليات والمدن الجامعية".
+        let j = p.end;
+        if self.joins(j) && self.toks[j].norm == "في" {
+            if let Some(loc) = self.loc_at(j + 1, false).filter(|_| self.joins(j + 1)) {
+                p.end = loc.end;
+                p.kids.push(loc);
+            } else if self.joins(j + 1)
+                && self
+                    .word(j + 1)
+                    .is_some_and(|w| w.clitic == 0 && w.def && w.info.area)
+            {
+                let mut k = j + 2;
+                while self.joins(k)
+                    && (self.word(k).is_some_and(|w| w.info.area && w.def)
+                        || self.modifier(k) && self.word(k).is_none() && !self.place_hit(k))
+                    && k < j + 5
+                {
+                    k += 1;
+                }
+                p.end = k;
+            } else if self.joins(j + 1)
+                && ["الكليات", "الجامعات", "الجنوب", "الشمال", "المدن"]
+                    .contains(&self.toks[j + 1].norm)
+            {
+                p.end = j + 2;
+            }
+        }
+        Some(p)
+    }
+
+    /// ROLE at `i`.
+    #[allow(clippy::too_many_lines)] // a grammar rule reads best in one piece
+    pub(crate) fn role_at(&self, i: usize, clitic_ok: bool) -> Option<Phrase> {
+        let r = self.word(i)?;
+        let title = r.info.title.as_ref()?;
+        if !clitic_ok && r.clitic > 0 || !self.toks[i].is_word() {
+            return None;
+        }
+        // "لـ" + indefinite title is a preposition and a noun phrase, not a title.
+        if r.prep.is_some() && !r.def {
+            return None;
+        }
+        let clitic = span_clitic(&r, self.toks[i].norm);
+        let mut kids = Vec::new();
+        let mut j = i + 1;
+        let mut qualified = false;
+        let mut generic = None;
+        let adj = |j: &mut usize, qualified: &mut bool| {
+            while self.joins(*j)
+                && self.word(*j).is_some_and(|w| {
+                    w.clitic == 0
+                        && (w.info.title_adj || w.info.branch_adj && !self.is_branch_head(*j))
+                })
+            {
+                *j += 1;
+                *qualified = true;
+            }
+            // "المكلف بالتنظيم", "الناطق الرسمي باسم الحزب".
+            if self.joins(*j)
+                && self.word(*j).is_some_and(|w| {
+                    w.clitic == 0 && w.info.title.as_ref().is_some_and(|t| t.office == "مكلف")
+                })
+                && self.joins(*j + 1)
+                && self.toks[*j + 1].norm.starts_with("بال")
+            {
+                *j += 2;
+                *qualified = true;
+            }
+        };
+        adj(&mut j, &mut qualified);
+        if self.joins(j) && self.toks[j].norm == "باسم" {
+            if let Some(o) = self.org_at(j + 1, false) {
+                j = o.end;
+                kids.push(o);
+            } else if self.word(j + 1).is_some_and(|w| w.info.generic && w.def) {
+                j += 2;
+            }
+            qualified = true;
+        }
+        if !r.def && !qualified {
+            // A complement: "أمين فرع اللاذقية", "رئيس الحزب", "عضو المكتب
+            // السياسي", "محافظ اللاذقية", "أمين التنظيم", "مسؤول تنظيمات بغداد".
+            if !self.joins(j) {
+                return None;
+            }
+            if let Some(b) = self.branch_at(j, false) {
+                j = b.end;
+                kids.push(b);
+            } else if let Some(o) = self.org_at(j, false) {
+                j = o.end;
+                kids.push(o);
+            } else if let Some(l) = self.loc_at(j, false) {
+                j = l.end;
+                kids.push(l);
+            } else if let Some(inner) = self.role_at(j, false).filter(|_| {
+                title.office == "معاون" || title.office == "مساعد" || title.office == "نائب"
+            }) {
+                j = inner.end;
+            } else if let Some(w) = self.word(j).filter(|w| {
+                w.clitic == 0
+                    && w.def
+                    && (w.info.generic || w.info.area || w.info.branch_head.is_some())
+            }) {
+                // "أعضاء الحزب", "نواب الحركة" are members, not office holders.
+                if title.plural && w.info.generic && matches!(title.office.as_str(), "عضو" | "نائب")
+                {
+                    return None;
+                }
+                generic = Some(CompactString::from(self.toks[j].norm));
+                j += 1;
+            } else if self.modifier(j) && self.word(j).is_none() && !self.place_hit(j) {
+                // A domain: "أمين التنظيم", "أمين المال", "أمين الشباب".
+                j += 1;
+            } else if self.joins(j)
+                && self.toks[j].norm == "سر"
+                && self.word(j + 1).is_some_and(|w| w.def && w.info.generic)
+            {
+                generic = Some(CompactString::from(self.toks[j + 1].norm));
+                j += 2;
+            } else if title.office == "مكلف" && self.toks[j].norm.starts_with("بال") {
+                j += 1;
+            } else {
+                // "رئيساً للجمعية": a title and what it belongs to after ل.
+                let p = self.tail(Phrase {
+                    kind: EntityKind::Role,
+                    start: i,
+                    end: j,
+                    clitic,
+                    kids: Vec::new(),
+                    info: Info::Role {
+                        office: title.office.clone(),
+                        plural: title.plural,
+                        generic: None,
+                    },
+                });
+                return (p.end > j && self.toks[j].norm.starts_with('ل')).then_some(p);
+            }
+            adj(&mut j, &mut qualified);
+        } else if !qualified && !title.alone {
+            // A definite title alone: only with a complement.
+            if title.plural || title.needs || !r.def {
+                // "أعضاء المكتب السياسي" handled above for indefinite; a
+                // definite plural alone is not a title.
+            }
+            return None;
+        }
+        let p = Phrase {
+            kind: EntityKind::Role,
+            start: i,
+            end: j,
+            clitic,
+            kids,
+            info: Info::Role {
+                office: title.office.clone(),
+                plural: title.plural,
+                generic,
+            },
+        };
+        let mut p = self.tail(p);
+        // "منسق الحزب في عكار".
+        let j = p.end;
+        if self.joins(j)
+            && self.toks[j].norm == "في"
+            && let Some(loc) = self.loc_at(j + 1, false).filter(|_| self.joins(j + 1))
+        {
+            p.end = loc.end;
+            p.kids.push(loc);
+        }
+        Some(p)
+    }
+
+    fn is_branch_head(&self, k: usize) -> bool {
+        self.word(k).is_some_and(|w| w.info.branch_head.is_some())
+    }
+
+    /// Whether a given name starts at `k` (no proclitic): `Some(common)`.
+    fn given(&self, k: usize) -> Option<(usize, bool)> {
+        self.hits(k).iter().filter(|h| h.prefix == 0).find_map(|h| {
+            self.named(h).iter().find_map(|n| match n {
+                Named::Given { common } => Some((h.end, *common)),
+                _ => None,
+            })
+        })
+    }
+
+    /// "عبد" + a divine name at `k`, joined ("عبدالله") or apart.
+    fn abd(&self, k: usize) -> Option<usize> {
+        let n = self.toks.get(k)?.norm;
+        if n == "عبد" || n == "ابو" || n == "ابي" {
+            let next = self.toks.get(k + 1)?;
+            return (self.joins(k + 1)
+                && next.kind == crate::text::TokenKind::Word
+                && !self.stop(k + 1))
+            .then_some(k + 2);
+        }
+        if let Some(rest) = n.strip_prefix("عبد")
+            && rest.starts_with("ال")
+            && rest.chars().count() > 3
+        {
+            return Some(k + 1);
+        }
+        None
+    }
+
+    /// A name from `k`: returns its end. `strong` when context already says
+    /// a name follows (an honorific, a title), so one word is enough and an
+    /// unlisted first name is read.
+    pub(crate) fn name_at(&self, k: usize, strong: bool) -> Option<usize> {
+        if !self
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == crate::text::TokenKind::Word)
+            || self.dated[k]
+        {
+            return None;
+        }
+        let mut j = if let Some(e) = self.abd(k) {
+            e
+        } else if let Some((e, common)) = self.given(k) {
+            // A given name that is also a word ("أمين", "كريم") needs context.
+            if common && !strong {
+                return None;
+            }
+            e
+        } else if self
+            .word(k)
+            .is_some_and(|w| w.clitic == 0 && w.info.particle == Some(true))
+            || strong
+                && self.name_like(k)
+                && self
+                    .word(k)
+                    .is_none_or(|w| w.info.particle.is_some() || w.clitic > 0)
+        {
+            k + 1
+        } else {
+            return None;
+        };
+        let first_end = j;
+        while j - first_end < NAME_MAX && self.joins(j) {
+            if self
+                .word(j)
+                .is_some_and(|w| w.clitic == 0 && w.info.particle.is_none() && !self.name_like(j))
+                || self.stop(j)
+            {
+                break;
+            }
+            if let Some(e) = self.abd(j) {
+                j = e;
+            } else if self
+                .word(j)
+                .is_some_and(|w| w.clitic == 0 && w.info.particle == Some(false))
+                && self.joins(j + 1)
+                && !self.stop(j + 1)
+            {
+                j += 2;
+            } else if let Some((e, _)) = self.given(j) {
+                j = e;
+            } else if self.name_like(j)
+                && !self.verb_like(j)
+                && self.word(j).is_none_or(|w| w.clitic > 0 && !w.info.stop)
+                && !self.toks[j].norm.starts_with('و')
+                && self
+                    .hits(j)
+                    .iter()
+                    .all(|h| h.prefix > 0 || self.org_of(h).is_none())
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        (j - k >= 2 || strong).then_some(j)
+    }
+
+    /// An unlisted word that reads as an imperfect verb ("يقول", "تؤكد").
+    fn verb_like(&self, k: usize) -> bool {
+        let n = self.toks[k].norm;
+        self.given(k).is_none()
+            && (n.starts_with('ي') || n.starts_with('ت') || n.starts_with("سي"))
+            && n.chars().count() >= 4
+    }
+
+    /// PERSON at `i`: honorifics and a name.
+    pub(crate) fn person_at(&self, i: usize) -> Option<Phrase> {
+        let mut honorifics = Vec::new();
+        let mut k = i;
+        while let Some(r) = self
+            .word(k)
+            .filter(|r| r.info.honorific && (k == i || self.joins(k)))
+        {
+            if r.clitic > 1 || r.clitic == 1 && r.prep.is_some() && !r.def && k == i {
+                break;
+            }
+            honorifics.push(CompactString::from(self.toks[k].norm));
+            k += 1;
+        }
+        let strong = !honorifics.is_empty();
+        if strong && !self.joins(k) {
+            return None;
+        }
+        // A proclitic on the first name word ("ومحمد", "للسيد").
+        let (start, clitic) = if honorifics.is_empty() {
+            let h = self.hits(i).iter().find(|h| {
+                h.prefix == 1
+                    && (self.toks[i].norm.starts_with('و') || self.toks[i].norm.starts_with('ل'))
+                    && self
+                        .named(h)
+                        .iter()
+                        .any(|n| matches!(n, Named::Given { common: false }))
+            });
+            match h {
+                Some(h) if self.given(i).is_none() && self.abd(i).is_none() => {
+                    let end = self.name_rest(h.end, false)?;
+                    return Some(Phrase {
+                        kind: EntityKind::Person,
+                        start: i,
+                        end,
+                        clitic: h.prefix,
+                        kids: Vec::new(),
+                        info: Info::Person { honorifics },
+                    });
+                }
+                _ => (i, 0),
+            }
+        } else {
+            (k, 0)
+        };
+        let end = self.name_at(start, strong)?;
+        Some(Phrase {
+            kind: EntityKind::Person,
+            start,
+            end,
+            clitic,
+            kids: Vec::new(),
+            info: Info::Person { honorifics },
+        })
+    }
+
+    /// A name right after a title, a comma allowed between: a given name,
+    /// even one that is also a common word, starts it.
+    pub(crate) fn person_after_title(&self, i: usize) -> Option<Phrase> {
+        let k = if self.punct(i, ",") || self.punct(i, "،") {
+            i + 1
+        } else {
+            i
+        };
+        if !self.toks.get(k).is_some_and(|t| t.is_word() && !t.newline) || self.word(k).is_some() {
+            return None;
+        }
+        self.given(k).or_else(|| self.abd(k).map(|e| (e, false)))?;
+        let end = self.name_at(k, true)?;
+        (end > k + 1).then_some(Phrase {
+            kind: EntityKind::Person,
+            start: k,
+            end,
+            clitic: 0,
+            kids: Vec::new(),
+            info: Info::Person {
+                honorifics: Vec::new(),
+            },
+        })
+    }
+
+    /// The rest of a name after a first name ending at `j`.
+    fn name_rest(&self, j: usize, strong: bool) -> Option<usize> {
+        let end = self.name_at(j, true).filter(|_| self.joins(j))?;
+        (end > j || strong).then_some(end)
+    }
+}
