@@ -1,5 +1,6 @@
-//! Extraction throughput in bytes per second: DATE over the first 10 MB of
-//! the shared news corpus, one document per article.
+//! Extraction throughput in bytes per second over the first 10 MB of the
+//! shared news corpus, one document per article: DATE alone, and every kind
+//! with an extractor (dates, names and their relations).
 //!
 //! `cargo bench -p fahras-bench --bench extract`. Each iteration asserts the
 //! number of dates found, so a broken extractor cannot be measured as a fast one.
@@ -18,18 +19,26 @@ fn bench_dates(c: &mut Criterion) {
         .split("\n\n")
         .filter(|d| !d.trim().is_empty())
         .collect();
-    let ex = Extractor::new(KindSet::EMPTY.with(EntityKind::Date));
-    let count = |docs: &[&str]| -> usize {
-        docs.iter()
-            .map(|d| ex.extract(&Document::new(black_box(d))).entities.len())
-            .sum()
-    };
-    let expected = count(&docs);
-    assert!(expected > 1_000, "only {expected} dates in 10 MB of news");
     let mut g = c.benchmark_group("extract/corpus-10MB");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("dates", |b| b.iter(|| assert_eq!(count(&docs), expected)));
+    for (name, kinds) in [
+        ("dates", KindSet::EMPTY.with(EntityKind::Date)),
+        ("all", Extractor::AVAILABLE),
+    ] {
+        let ex = Extractor::new(kinds);
+        let count = |docs: &[&str]| -> usize {
+            docs.iter()
+                .map(|d| ex.extract(&Document::new(black_box(d))).entities.len())
+                .sum()
+        };
+        let expected = count(&docs);
+        assert!(
+            expected > 1_000,
+            "only {expected} {name} entities in 10 MB of news"
+        );
+        g.bench_function(name, |b| b.iter(|| assert_eq!(count(&docs), expected)));
+    }
     g.finish();
 }
 

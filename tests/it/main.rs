@@ -5,6 +5,7 @@ mod date_suites;
 mod eval;
 mod extract;
 mod gold;
+mod officials;
 mod places;
 mod seeds;
 mod support;

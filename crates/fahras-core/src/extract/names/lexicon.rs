@@ -63,8 +63,6 @@ pub(crate) struct Title {
     pub plural: bool,
     /// A title on its own when definite ("الوالي").
     pub alone: bool,
-    /// Needs a qualifier or complement even when definite ("الكاتب").
-    pub needs: bool,
 }
 
 /// A place of the gazetteer.
@@ -177,7 +175,6 @@ impl Lexicon {
                         office: fold(analyzer, arg),
                         plural: has("pl"),
                         alone: has("alone"),
-                        needs: has("adj"),
                     });
                 }
                 "title_adj" => w.title_adj = true,

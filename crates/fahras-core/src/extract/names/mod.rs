@@ -72,6 +72,8 @@ struct Found {
     canonical: CompactString,
     org_kind: Option<OrgKind>,
     generic_role: bool,
+    /// The generic noun a title's complement is ("المجلس"), without ال.
+    generic_head: Option<CompactString>,
 }
 
 impl NameExtractor {
@@ -164,6 +166,7 @@ impl NameExtractor {
     }
 
     /// Turn a phrase and its nested phrases into entities.
+    #[allow(clippy::too_many_lines)] // one arm per kind's attributes
     fn flatten(
         &self,
         view: &View<'_, '_>,
@@ -184,6 +187,7 @@ impl NameExtractor {
         let surface: String = bytes.slice(text).chars().filter(|c| !is_mark(*c)).collect();
         let mut org_kind = None;
         let mut generic_role = false;
+        let mut generic_head = None;
         let (value, attrs, canonical) = match &p.info {
             Info::Loc { place } => {
                 let place = place.map(|id| &self.lex.places[id as usize]);
@@ -224,11 +228,19 @@ impl NameExtractor {
             Info::Role {
                 office,
                 plural,
+                state,
                 generic,
             } => {
-                generic_role = generic
+                // A party office alone ("الأمين العام") is the article's
+                // party's; a state office alone ("الرئيس", "الوزير") is not.
+                generic_role = match generic.as_deref() {
+                    Some(g) => ["الحزب", "الحركه", "التيار", "الجبهه", "التجمع"].contains(&g),
+                    None => !state,
+                };
+                generic_head = generic
                     .as_deref()
-                    .is_none_or(|g| ["الحزب", "الحركه", "التيار", "الجبهه", "التجمع"].contains(&g));
+                    .and_then(|g| g.strip_prefix("ال"))
+                    .map(CompactString::from);
                 (
                     surface.clone(),
                     Attrs::Role(RoleAttrs {
@@ -263,6 +275,7 @@ impl NameExtractor {
             canonical,
             org_kind,
             generic_role,
+            generic_head,
         });
         for k in &p.kids {
             self.flatten(view, text, tokens, k, Some(me), out);
@@ -350,6 +363,7 @@ impl NameExtractor {
                 canonical: CompactString::from(full),
                 org_kind: None,
                 generic_role: false,
+                generic_head: None,
             });
             i += n;
         }
@@ -431,7 +445,15 @@ fn relate(view: &View<'_, '_>, found: &mut [Found], base: u32, relations: &mut V
             EntityKind::Role => {
                 let target = below(found, k, EntityKind::Branch, false)
                     .or_else(|| below(found, k, EntityKind::Org, false))
-                    .or_else(|| found[k].generic_role.then(|| party_at(found, k)).flatten());
+                    .or_else(|| found[k].generic_role.then(|| party_at(found, k)).flatten())
+                    .or_else(|| {
+                        // "ناطقة المجلس": the council named last before.
+                        let head = found[k].generic_head.as_deref()?;
+                        (0..k).rev().find(|&j| {
+                            found[j].entity.kind == EntityKind::Org
+                                && view.toks[found[j].start].norm.ends_with(head)
+                        })
+                    });
                 if let Some(t) = target {
                     link("role_of", k, t);
                     let name = found[t].canonical.to_string();
@@ -465,10 +487,29 @@ fn relate(view: &View<'_, '_>, found: &mut [Found], base: u32, relations: &mut V
             .iter()
             .copied()
             .find(|&p| found[p].end <= f.start && between_ok(found[p].end, f.start));
-        let after = persons
-            .iter()
-            .copied()
-            .find(|&p| found[p].start >= f.end && between_ok(f.end, found[p].start));
+        // Titles stacked before one name ("الأمين العام للحزب السيد الرئيس
+        // بشار الأسد") are all held by it.
+        let mut pos = f.end;
+        let mut after = None;
+        for _ in 0..4 {
+            if let Some(p) = persons
+                .iter()
+                .copied()
+                .find(|&p| found[p].start >= pos && between_ok(pos, found[p].start))
+            {
+                after = Some(p);
+                break;
+            }
+            match (0..found.len()).find(|&r| {
+                found[r].entity.kind == EntityKind::Role
+                    && found[r].parent.is_none()
+                    && found[r].start >= pos
+                    && between_ok(pos, found[r].start)
+            }) {
+                Some(r) => pos = found[r].end,
+                None => break,
+            }
+        }
         holder[k] = before.or(after);
     }
     // A title named again later ("الأمين العام") is held by the same person.

@@ -33,6 +33,8 @@ pub(crate) enum Info {
     Role {
         office: CompactString,
         plural: bool,
+        /// A state office that stands alone ("الرئيس", "الوزير").
+        state: bool,
         generic: Option<CompactString>,
     },
     Person {
@@ -333,7 +335,14 @@ impl View<'_, '_> {
         } else if r.def {
             // "المكتب السياسي", "الهيئة العليا", "الحكومة اللبنانية".
             let start = j;
-            while j - start < 3 && self.modifier(j) && self.adjective(j) {
+            // The first modifier names the body's function: a relational
+            // adjective ("السياسي", "القطرية") or a listed one ("العليا"); a
+            // qualitative one ("القيادة الحكيمة") makes no name.
+            while j - start < 3
+                && self.modifier(j)
+                && self.adjective(j)
+                && (j > start || self.relational(j))
+            {
                 j += 1;
             }
             if j == start && !head.alone || head.name && j - start < 2 {
@@ -365,13 +374,6 @@ impl View<'_, '_> {
                 loop {
                     if self.modifier(j) && self.adjective_or_coord(j) {
                         j += 1;
-                    } else if self.joins(j)
-                        && self.toks[j].norm.starts_with('و')
-                        && self.word(j).is_none()
-                        && self.definite(j + 1)
-                        && self.joins(j + 1)
-                    {
-                        j += 2;
                     } else {
                         break;
                     }
@@ -406,18 +408,36 @@ impl View<'_, '_> {
     /// A definite word that is an adjective or a genitive noun of a body
     /// name, not one that starts another phrase.
     fn adjective(&self, k: usize) -> bool {
-        self.word(k).is_none_or(|r| {
-            r.info.title_adj
-                || r.info.branch_adj && r.info.title.is_none()
-                || r.info.org_head.is_none()
-                    && r.info.branch_head.is_none()
-                    && r.info.title.is_none()
-                    && !r.info.area
-        }) && !self.place_hit(k)
+        !self.toks[k].norm.starts_with("وال")
+            && self.word(k).is_none_or(|r| {
+                r.info.title_adj
+                    || r.info.branch_adj && r.info.title.is_none()
+                    || r.info.org_head.is_none()
+                        && r.info.branch_head.is_none()
+                        && r.info.title.is_none()
+                        && !r.info.area
+            })
+            && !self.place_hit(k)
     }
 
+    /// A relational (nisba) adjective, or one the lists know as a title's
+    /// or a level's qualifier.
+    fn relational(&self, k: usize) -> bool {
+        let n = self.toks[k].norm;
+        n.ends_with('ي')
+            || n.ends_with("يه")
+            || self
+                .word(k)
+                .is_some_and(|w| w.clitic == 0 && (w.info.title_adj || w.info.branch_adj))
+    }
+
+    /// An adjective, or a coordinated definite noun that ends the name or
+    /// takes an adjective ("الصيد والاقتصاد البحري"), not one that starts
+    /// a clause of its own ("مجلس المرأة والمؤلف من …").
     fn adjective_or_coord(&self, k: usize) -> bool {
-        self.adjective(k) || self.toks[k].norm.starts_with("وال")
+        self.adjective(k)
+            || self.toks[k].norm.starts_with("وال")
+                && (!self.joins(k + 1) || self.relational(k + 1) && self.modifier(k + 1))
     }
 
     /// The tails that attach an organization, a branch or a role to what
@@ -461,6 +481,19 @@ impl View<'_, '_> {
                         p.kids.push(o);
                     } else if r.info.generic && r.def {
                         p.end = j + 1;
+                        if let Info::Role { generic, .. } = &mut p.info
+                            && generic.is_none()
+                        {
+                            // "للمجلس" -> "المجلس", the noun the title belongs to.
+                            let n = self.toks[j].norm;
+                            let bare = n.strip_prefix("ل").unwrap_or(n);
+                            let bare = if bare.starts_with("ال") {
+                                bare.to_owned()
+                            } else {
+                                format!("ا{bare}")
+                            };
+                            *generic = Some(CompactString::from(bare));
+                        }
                     } else if let Some(l) = self
                         .loc_at(j, true)
                         .filter(|_| p.kind == EntityKind::Branch)
@@ -473,7 +506,8 @@ impl View<'_, '_> {
                     lam = true;
                 }
                 Some('ب') if !bi => {
-                    if let Some(l) = self.loc_at(j, true) {
+                    // The place must carry the ب: "بالقيروان", not "بشار".
+                    if let Some(l) = self.loc_at(j, true).filter(|l| l.clitic > 0 || l.start > j) {
                         p.end = l.end;
                         p.kids.push(l);
                     } else if let Some(o) = self.org_at(j, true) {
@@ -699,6 +733,18 @@ impl View<'_, '_> {
                 j = b.end;
                 kids.push(b);
             } else if let Some(o) = self.org_at(j, false) {
+                if title.plural
+                    && matches!(title.office.as_str(), "عضو" | "نائب")
+                    && matches!(
+                        o.info,
+                        Info::Org {
+                            kind: OrgKind::Party,
+                            ..
+                        }
+                    )
+                {
+                    return None;
+                }
                 j = o.end;
                 kids.push(o);
             } else if let Some(l) = self.loc_at(j, false) {
@@ -742,6 +788,7 @@ impl View<'_, '_> {
                     info: Info::Role {
                         office: title.office.clone(),
                         plural: title.plural,
+                        state: title.alone,
                         generic: None,
                     },
                 });
@@ -749,12 +796,22 @@ impl View<'_, '_> {
             }
             adj(&mut j, &mut qualified);
         } else if !qualified && !title.alone {
-            // A definite title alone: only with a complement.
-            if title.plural || title.needs || !r.def {
-                // "أعضاء المكتب السياسي" handled above for indefinite; a
-                // definite plural alone is not a title.
-            }
-            return None;
+            // A definite title alone is a title only with what it belongs
+            // to after ل: "الناطق للمجلس".
+            let p = self.tail(Phrase {
+                kind: EntityKind::Role,
+                start: i,
+                end: j,
+                clitic,
+                kids: Vec::new(),
+                info: Info::Role {
+                    office: title.office.clone(),
+                    plural: title.plural,
+                    state: title.alone,
+                    generic: None,
+                },
+            });
+            return (p.end > j && self.toks[j].norm.starts_with('ل')).then_some(p);
         }
         let p = Phrase {
             kind: EntityKind::Role,
@@ -765,6 +822,7 @@ impl View<'_, '_> {
             info: Info::Role {
                 office: title.office.clone(),
                 plural: title.plural,
+                state: title.alone,
                 generic,
             },
         };
@@ -826,6 +884,13 @@ impl View<'_, '_> {
         {
             return None;
         }
+        // A title, honorific or head is no first name ("السيد الأمين العام").
+        if self
+            .word(k)
+            .is_some_and(|w| w.clitic == 0 && w.info.particle.is_none() && !self.name_like(k))
+        {
+            return None;
+        }
         let mut j = if let Some(e) = self.abd(k) {
             e
         } else if let Some((e, common)) = self.given(k) {
@@ -839,6 +904,7 @@ impl View<'_, '_> {
             .is_some_and(|w| w.clitic == 0 && w.info.particle == Some(true))
             || strong
                 && self.name_like(k)
+                && !self.definite(k)
                 && self
                     .word(k)
                     .is_none_or(|w| w.info.particle.is_some() || w.clitic > 0)
@@ -871,10 +937,9 @@ impl View<'_, '_> {
                 && !self.verb_like(j)
                 && self.word(j).is_none_or(|w| w.clitic > 0 && !w.info.stop)
                 && !self.toks[j].norm.starts_with('و')
-                && self
-                    .hits(j)
-                    .iter()
-                    .all(|h| h.prefix > 0 || self.org_of(h).is_none())
+                && self.hits(j).iter().all(|h| {
+                    h.prefix > 0 || self.org_of(h).is_none_or(|o| self.lex.orgs[o as usize].cue)
+                })
             {
                 j += 1;
             } else {
@@ -956,7 +1021,10 @@ impl View<'_, '_> {
         } else {
             i
         };
-        if !self.toks.get(k).is_some_and(|t| t.is_word() && !t.newline) || self.word(k).is_some() {
+        if !self.toks.get(k).is_some_and(|t| t.is_word() && !t.newline)
+            || self.word(k).is_some()
+            || self.stop(k)
+        {
             return None;
         }
         self.given(k).or_else(|| self.abd(k).map(|e| (e, false)))?;

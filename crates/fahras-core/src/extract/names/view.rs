@@ -40,6 +40,9 @@ pub(crate) struct Tok<'a, 'l> {
     pub kind: TokenKind,
     /// A line break comes before the token.
     pub newline: bool,
+    /// Written with a final ي, not ى: "علي" the name, not "على" the
+    /// preposition, which fold alike.
+    pub ya: bool,
     pub reading: Option<Reading<'l>>,
 }
 
@@ -148,6 +151,7 @@ impl<'a, 'l> View<'a, 'l> {
                     norm,
                     kind: t.kind,
                     newline: gap.contains('\n'),
+                    ya: t.text(text).ends_with('ي'),
                     reading,
                 }
             })
@@ -277,7 +281,7 @@ impl<'a, 'l> View<'a, 'l> {
         let Some(t) = self.toks.get(i) else {
             return true;
         };
-        self.lex.stopwords.contains(t.norm)
+        (self.lex.stopwords.contains(t.norm) && !(t.ya && t.norm == "علي"))
             || t.reading.is_some_and(|r| r.clitic == 0 && r.info.stop)
     }
 }
