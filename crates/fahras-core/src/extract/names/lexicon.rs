@@ -305,8 +305,9 @@ impl Lexicon {
             }
         });
         let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(pats.iter().map(|p| p.0.as_bytes()))
+            .match_kind(MatchKind::LeftmostLongest)
+            // A trailing space: a name ends where a token ends.
+            .build(pats.iter().map(|p| format!("{} ", p.0)))
             .unwrap_or_else(|e| panic!("gazetteer automaton: {e}"));
         let patterns = pats.into_iter().map(|p| p.1).collect();
         Self {

@@ -87,14 +87,18 @@ impl NameExtractor {
         out: &mut Vec<Entity>,
         relations: &mut Vec<Relation>,
     ) {
-        let in_date = tokens
-            .iter()
-            .map(|t| {
-                dates
-                    .iter()
-                    .any(|d| d.bytes.start < t.bytes.end && t.bytes.start < d.bytes.end)
-            })
-            .collect();
+        // Dates come in text order: one sweep marks their tokens.
+        let mut in_date = vec![false; tokens.len()];
+        let mut d = 0;
+        for (t, mark) in tokens.iter().zip(&mut in_date) {
+            while d < dates.len() && dates[d].bytes.end <= t.bytes.start {
+                d += 1;
+            }
+            *mark = dates[d..]
+                .iter()
+                .take_while(|x| x.bytes.start < t.bytes.end)
+                .any(|x| t.bytes.start < x.bytes.end);
+        }
         let view = View::new(text, tokens, in_date, &self.lex);
         let phrases = Self::phrases(&view);
         let mut found: Vec<Found> = Vec::new();
@@ -128,7 +132,13 @@ impl NameExtractor {
         let mut out: Vec<Phrase> = Vec::new();
         let mut i = 0;
         while i < view.len() {
-            if !view.toks[i].is_word() || view.dated[i] {
+            // Every rule starts at a listed word or a gazetteer name.
+            if !view.toks[i].is_word()
+                || view.dated[i]
+                || view.word(i).is_none()
+                    && view.hits(i).is_empty()
+                    && !view.toks[i].norm.starts_with("عبد")
+            {
                 i += 1;
                 continue;
             }
@@ -284,6 +294,7 @@ impl NameExtractor {
 
     /// A family name alone, or the last words of a name, after or before
     /// the full name in the same article: the same PERSON.
+    #[allow(clippy::too_many_lines)] // key building and the scan share their state
     fn corefer(view: &View<'_, '_>, text: &str, tokens: &[Token], found: &mut Vec<Found>) {
         let mut keys: HashMap<String, String> = HashMap::default();
         for f in found.iter().filter(|f| f.entity.kind == EntityKind::Person) {
@@ -311,10 +322,32 @@ impl NameExtractor {
         if keys.is_empty() {
             return;
         }
-        let covered = |i: usize, found: &[Found]| found.iter().any(|f| f.start <= i && i < f.end);
+        let mut sorted: Vec<&String> = keys.keys().collect();
+        sorted.sort_unstable();
+        let mut cover = vec![false; view.len()];
+        for f in found.iter() {
+            cover[f.start..f.end].iter_mut().for_each(|c| *c = true);
+        }
+        let covered = |i: usize, _: &[Found]| cover[i];
         let mut i = 0;
         while i < view.len() {
             if !view.toks[i].is_word() || covered(i, found) {
+                i += 1;
+                continue;
+            }
+            // Most tokens start no key: a binary search over the sorted keys
+            // says so before any key is built.
+            let norm = view.toks[i].norm;
+            let bare = norm
+                .chars()
+                .next()
+                .filter(|c| "وبلف".contains(*c))
+                .map(|c| &norm[c.len_utf8()..]);
+            let starts_key = |t: &str| {
+                let k = sorted.partition_point(|s| s.as_str() < t);
+                sorted.get(k).is_some_and(|s| s.starts_with(t))
+            };
+            if !starts_key(norm) && !bare.is_some_and(starts_key) {
                 i += 1;
                 continue;
             }
@@ -414,14 +447,18 @@ fn relate(view: &View<'_, '_>, found: &mut [Found], base: u32, relations: &mut V
     };
     // The party an article speaks of at `k`: the last one named before it,
     // else the first one named at all.
-    let party_at = |found: &[Found], k: usize| -> Option<usize> {
-        let is_party =
-            |f: &Found| f.entity.kind == EntityKind::Org && f.org_kind == Some(OrgKind::Party);
-        (0..k)
-            .rev()
-            .find(|&j| is_party(&found[j]))
-            .or_else(|| found.iter().position(is_party))
-    };
+    let is_party =
+        |f: &Found| f.entity.kind == EntityKind::Org && f.org_kind == Some(OrgKind::Party);
+    let first_party = found.iter().position(is_party);
+    let mut last_party = Vec::with_capacity(found.len());
+    let mut last = None;
+    for f in found.iter() {
+        last_party.push(last);
+        if is_party(f) {
+            last = Some(last_party.len() - 1);
+        }
+    }
+    let party_at = |_: &[Found], k: usize| -> Option<usize> { last_party[k].or(first_party) };
     for k in 0..found.len() {
         match found[k].entity.kind {
             EntityKind::Branch => {
@@ -449,7 +486,7 @@ fn relate(view: &View<'_, '_>, found: &mut [Found], base: u32, relations: &mut V
                     .or_else(|| {
                         // "ناطقة المجلس": the council named last before.
                         let head = found[k].generic_head.as_deref()?;
-                        (0..k).rev().find(|&j| {
+                        (k.saturating_sub(200)..k).rev().find(|&j| {
                             found[j].entity.kind == EntityKind::Org
                                 && view.toks[found[j].start].norm.ends_with(head)
                         })
@@ -471,9 +508,22 @@ fn relate(view: &View<'_, '_>, found: &mut [Found], base: u32, relations: &mut V
         (from..to).all(|t| view.punct(t, ",") || view.word(t).is_some_and(|w| w.info.honorific))
             && to - from <= 3
     };
-    let persons: Vec<usize> = (0..found.len())
-        .filter(|&k| found[k].entity.kind == EntityKind::Person)
-        .collect();
+    // Top-level persons and titles by their first and last token.
+    let mut person_by_start: HashMap<usize, usize> = HashMap::default();
+    let mut person_by_end: HashMap<usize, usize> = HashMap::default();
+    let mut role_by_start: HashMap<usize, usize> = HashMap::default();
+    for (k, f) in found.iter().enumerate() {
+        match f.entity.kind {
+            EntityKind::Person => {
+                person_by_start.entry(f.start).or_insert(k);
+                person_by_end.entry(f.end).or_insert(k);
+            }
+            EntityKind::Role if f.parent.is_none() => {
+                role_by_start.entry(f.start).or_insert(k);
+            }
+            _ => {}
+        }
+    }
     let mut holder: Vec<Option<usize>> = vec![None; found.len()];
     for k in 0..found.len() {
         let f = &found[k];
@@ -483,30 +533,23 @@ fn relate(view: &View<'_, '_>, found: &mut [Found], base: u32, relations: &mut V
         if matches!(&f.entity.attrs, Attrs::Role(a) if a.plural) {
             continue;
         }
-        let before = persons
-            .iter()
-            .copied()
-            .find(|&p| found[p].end <= f.start && between_ok(found[p].end, f.start));
+        let before = (f.start.saturating_sub(3)..=f.start)
+            .find_map(|e| person_by_end.get(&e).filter(|_| between_ok(e, f.start)))
+            .copied();
         // Titles stacked before one name ("الأمين العام للحزب السيد الرئيس
         // بشار الأسد") are all held by it.
         let mut pos = f.end;
         let mut after = None;
         for _ in 0..4 {
-            if let Some(p) = persons
-                .iter()
-                .copied()
-                .find(|&p| found[p].start >= pos && between_ok(pos, found[p].start))
+            if let Some(p) =
+                (pos..=pos + 3).find_map(|s| person_by_start.get(&s).filter(|_| between_ok(pos, s)))
             {
-                after = Some(p);
+                after = Some(*p);
                 break;
             }
-            match (0..found.len()).find(|&r| {
-                found[r].entity.kind == EntityKind::Role
-                    && found[r].parent.is_none()
-                    && found[r].start >= pos
-                    && between_ok(pos, found[r].start)
-            }) {
-                Some(r) => pos = found[r].end,
+            match (pos..=pos + 3).find_map(|s| role_by_start.get(&s).filter(|_| between_ok(pos, s)))
+            {
+                Some(&r) => pos = found[r].end,
                 None => break,
             }
         }
@@ -533,3 +576,6 @@ fn relate(view: &View<'_, '_>, found: &mut [Found], base: u32, relations: &mut V
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -940,6 +940,10 @@ impl View<'_, '_> {
                 && self.hits(j).iter().all(|h| {
                     h.prefix > 0 || self.org_of(h).is_none_or(|o| self.lex.orgs[o as usize].cue)
                 })
+                // After two name words a definite word is a family name only
+                // as a nisba ("الشناوي"), not a noun that follows the name
+                // ("استقبل … عبد اللطيف وهبي الوفد").
+                && (j - k < 2 || !self.definite(j) || self.nisba(j))
             {
                 j += 1;
             } else {
@@ -947,6 +951,11 @@ impl View<'_, '_> {
             }
         }
         (j - k >= 2 || strong).then_some(j)
+    }
+
+    fn nisba(&self, k: usize) -> bool {
+        let n = self.toks[k].norm;
+        n.ends_with('ي') || n.ends_with("يه")
     }
 
     /// An unlisted word that reads as an imperfect verb ("يقول", "تؤكد").

@@ -2,9 +2,6 @@
 //! the word lists (with proclitics and the article taken off), and the
 //! gazetteer names that start at it.
 
-use aho_corasick::Anchored;
-use aho_corasick::Input;
-
 use super::lexicon::{Lexicon, Named, Pattern, WordInfo};
 use crate::text::{Token, TokenKind};
 
@@ -183,23 +180,19 @@ impl<'a, 'l> View<'a, 'l> {
         let mut hay = String::with_capacity(toks.len() * 8);
         let mut starts = Vec::with_capacity(toks.len());
         for t in toks {
-            if !hay.is_empty() {
-                hay.push(' ');
-            }
             starts.push(hay.len());
             hay.push_str(t.norm);
+            hay.push(' ');
         }
         let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); toks.len()];
-        for m in lex
-            .automaton
-            .find_overlapping_iter(Input::new(&hay).anchored(Anchored::No))
-        {
+        // One leftmost-longest pass; a name starts at a token or after one
+        // or two proclitic letters, which the loop below checks.
+        let found = lex.automaton.find_iter(&hay).map(|m| {
             let first = starts.partition_point(|&s| s <= m.start()) - 1;
+            (first, m)
+        });
+        for (first, m) in found {
             let last = starts.partition_point(|&s| s < m.end()) - 1;
-            let tok_end = starts[last] + toks[last].norm.len();
-            if m.end() != tok_end {
-                continue;
-            }
             let prefix = &hay[starts[first]..m.start()];
             let pattern: &Pattern = &lex.patterns[m.pattern().as_usize()];
             let n = prefix.chars().count();
@@ -219,7 +212,7 @@ impl<'a, 'l> View<'a, 'l> {
             };
             // What a proclitic leaves must be a word of its own ("باب" is
             // not ب + "اب").
-            if !ok || !toks[first].is_word() && n > 0 || n > 0 && m.end() - m.start() < 6 {
+            if !ok || !toks[first].is_word() && n > 0 || n > 0 && m.end() - m.start() < 7 {
                 continue;
             }
             hits[first].push(Hit {

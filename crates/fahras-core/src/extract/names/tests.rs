@@ -1,0 +1,196 @@
+//! The contextual rules of the issue, each on a sentence of its own.
+
+use crate::extract::{Attrs, Document, EntityKind, Extraction, Extractor, KindSet};
+
+fn run(text: &str) -> Extraction {
+    Extractor::new(KindSet::ALL).extract(&Document::new(text))
+}
+
+/// `(kind, surface, value)` of every entity.
+fn found(text: &str) -> Vec<(EntityKind, String, String)> {
+    run(text)
+        .entities
+        .iter()
+        .map(|e| {
+            (
+                e.kind,
+                e.text(text).to_owned(),
+                e.value.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn has(text: &str, kind: EntityKind, surface: &str) -> bool {
+    found(text)
+        .iter()
+        .any(|(k, s, _)| *k == kind && s == surface)
+}
+
+#[test]
+fn short_forms_resolve_to_one_canonical_party() {
+    for (text, surface) in [
+        (
+            "أكد حزب البعث العربي الاشتراكي موقفه.",
+            "حزب البعث العربي الاشتراكي",
+        ),
+        ("أكد حزب البعث موقفه.", "حزب البعث"),
+        ("قال مندوب «البعث» إن الاجتماع انتهى.", "البعث"),
+    ] {
+        let f = found(text);
+        let org = f
+            .iter()
+            .find(|(k, s, _)| *k == EntityKind::Org && s == surface)
+            .unwrap_or_else(|| panic!("{surface} in {f:?}"));
+        assert_eq!(org.2, "حزب البعث العربي الاشتراكي");
+    }
+    // The common noun "البعث" (revival) is no organization.
+    assert!(!has(
+        "دعا إلى البعث الحضاري للأمة.",
+        EntityKind::Org,
+        "البعث"
+    ));
+    for (text, canonical) in [
+        (
+            "اجتمع المكتب السياسي لحزب التقدم والاشتراكية.",
+            "حزب التقدم والاشتراكية",
+        ),
+        ("عقد حزب الأصالة والمعاصرة مجلسه.", "حزب الأصالة والمعاصرة"),
+    ] {
+        assert!(
+            found(text)
+                .iter()
+                .any(|(k, _, v)| *k == EntityKind::Org && v == canonical),
+            "{canonical} in {:?}",
+            found(text)
+        );
+    }
+}
+
+#[test]
+fn al_am_in_a_title_is_no_date() {
+    let text = "قال الأمين العام للحزب إن العام المقبل حاسم.";
+    let f = found(text);
+    assert!(has(text, EntityKind::Role, "الأمين العام للحزب"), "{f:?}");
+    assert!(
+        !f.iter()
+            .any(|(k, s, _)| *k == EntityKind::Date && s.contains("الأمين")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_branch_nests_its_place_and_belongs_to_the_party_named_before() {
+    let text = "أصدر حزب البعث العربي الاشتراكي بيانا. وقال أمين فرع اللاذقية للحزب إن الفرع جاهز.";
+    let x = run(text);
+    let branch = x
+        .entities
+        .iter()
+        .position(|e| e.kind == EntityKind::Branch)
+        .expect("a branch");
+    assert_eq!(x.entities[branch].text(text), "فرع اللاذقية للحزب");
+    let Attrs::Branch(a) = &x.entities[branch].attrs else {
+        panic!("branch attrs")
+    };
+    assert_eq!(a.location.as_deref(), Some("اللاذقية"));
+    assert_eq!(a.parent.as_deref(), Some("حزب البعث العربي الاشتراكي"));
+    let to = |kind: &str| {
+        x.relations
+            .iter()
+            .find(|r| r.kind == kind && r.from as usize == branch)
+            .map(|r| x.entities[r.to as usize].text(text))
+    };
+    assert_eq!(to("located_in"), Some("اللاذقية"));
+    assert_eq!(to("branch_of"), Some("حزب البعث العربي الاشتراكي"));
+}
+
+#[test]
+fn plural_and_generic_branches() {
+    for (text, branch) in [
+        (
+            "اجتمعت قيادة الحزب مع فروع الحزب في المحافظات أمس.",
+            "فروع الحزب في المحافظات",
+        ),
+        (
+            "دعا الأمين العام الأمانات الجهوية إلى العمل.",
+            "الأمانات الجهوية",
+        ),
+        (
+            "برمجة اجتماعات دورية للمكاتب الإقليمية للحزب.",
+            "للمكاتب الإقليمية للحزب",
+        ),
+    ] {
+        assert!(
+            has(text, EntityKind::Branch, branch),
+            "{branch}: {:?}",
+            found(text)
+        );
+    }
+}
+
+#[test]
+fn persons_across_the_naming_patterns_of_the_region() {
+    for (text, name) in [
+        ("استقبل السيد عبد اللطيف وهبي الوفد.", "عبد اللطيف وهبي"),
+        (
+            "ترأس الرفيق محمد نبيل بنعبدالله الاجتماع.",
+            "محمد نبيل بنعبدالله",
+        ),
+        (
+            "حضر الاجتماع السيد محمد عبد الله ولد الداه.",
+            "محمد عبد الله ولد الداه",
+        ),
+        (
+            "وأكد الأستاذ عبد الحميد بن سالم أن الحزب جاهز.",
+            "عبد الحميد بن سالم",
+        ),
+    ] {
+        let x = run(text);
+        let p = x
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Person)
+            .unwrap_or_else(|| panic!("no person in {text}"));
+        assert_eq!(p.text(text), name);
+        let Attrs::Person(a) = &p.attrs else {
+            panic!("person attrs")
+        };
+        assert_eq!(a.honorifics.len(), 1, "{a:?}");
+    }
+    // A family name alone later is the same person, with the full name as value.
+    let text = "قال السيد عبد اللطيف وهبي إن الحزب جاهز. وأضاف وهبي أن العمل مستمر.";
+    assert!(
+        found(text)
+            .iter()
+            .any(|(k, s, v)| *k == EntityKind::Person && s == "وهبي" && v == "عبد اللطيف وهبي"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn a_place_inside_a_party_name_is_not_a_loc() {
+    let text = "الدور الذي يستطيع حزب سوريا المستقبل أن يلعبه.";
+    assert!(
+        has(text, EntityKind::Org, "حزب سوريا المستقبل"),
+        "{:?}",
+        found(text)
+    );
+    assert!(!has(text, EntityKind::Loc, "سوريا"), "{:?}", found(text));
+}
+
+#[test]
+fn places_carry_canonical_name_and_country() {
+    let text = "زار الوفد ولاية سطيف ثم عاد إلى الجزائر العاصمة.";
+    let x = run(text);
+    let loc = x
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Loc && e.text(text) == "ولاية سطيف")
+        .expect("ولاية سطيف");
+    assert_eq!(loc.value.as_deref(), Some("سطيف"));
+    let Attrs::Loc(a) = &loc.attrs else {
+        panic!("loc attrs")
+    };
+    assert_eq!(a.country.as_deref(), Some("DZ"));
+}
