@@ -43,6 +43,8 @@ pub(crate) struct WordInfo {
     pub area: bool,
     /// Never part of a name.
     pub stop: bool,
+    /// A verb of saying: a name may follow ("وقال …").
+    pub say: bool,
 }
 
 /// The head of an organization's name.
@@ -184,6 +186,10 @@ impl Lexicon {
                 "unit" => w.unit = Some(arg == "keep"),
                 "area" => w.area = true,
                 "stop" => w.stop = true,
+                "say" => {
+                    w.say = true;
+                    w.stop = true;
+                }
                 other => debug_assert!(false, "unknown class {other}"),
             }
         }

@@ -156,12 +156,14 @@ impl NameExtractor {
                     Some(b) if b.end >= p.end => Some(b),
                     _ => Some(p),
                 });
+            let best = best.or_else(|| view.person_after_verb(i));
             match best {
                 Some(p) => {
                     i = p.end.max(i + 1);
                     // A name right after a title: "مدرب الترجي كريم الورغي".
+                    let foreign = p.end > p.start + 1 && view.nisba(p.end - 1);
                     let after = (p.kind == EntityKind::Role)
-                        .then(|| view.person_after_title(i))
+                        .then(|| view.person_after_title(i, foreign))
                         .flatten();
                     out.push(p);
                     if let Some(q) = after {

@@ -54,6 +54,9 @@ pub(crate) struct Phrase {
     pub info: Info,
 }
 
+/// Letters that are proclitics when a word starts with them.
+const CLITIC_LETTERS: [char; 5] = ['و', 'ب', 'ل', 'ف', 'ك'];
+
 /// The longest cap on a name's tokens after its first.
 const NAME_MAX: usize = 4;
 
@@ -953,7 +956,7 @@ impl View<'_, '_> {
         (j - k >= 2 || strong).then_some(j)
     }
 
-    fn nisba(&self, k: usize) -> bool {
+    pub(crate) fn nisba(&self, k: usize) -> bool {
         let n = self.toks[k].norm;
         n.ends_with('ي') || n.ends_with("يه")
     }
@@ -1024,7 +1027,10 @@ impl View<'_, '_> {
 
     /// A name right after a title, a comma allowed between: a given name,
     /// even one that is also a common word, starts it.
-    pub(crate) fn person_after_title(&self, i: usize) -> Option<Phrase> {
+    ///
+    /// `foreign` when the title ends in a nationality ("رئيس الوزراء
+    /// البريطاني"): then an unlisted name is read too ("توني بلير").
+    pub(crate) fn person_after_title(&self, i: usize, foreign: bool) -> Option<Phrase> {
         let k = if self.punct(i, ",") || self.punct(i, "،") {
             i + 1
         } else {
@@ -1036,9 +1042,66 @@ impl View<'_, '_> {
         {
             return None;
         }
-        self.given(k).or_else(|| self.abd(k).map(|e| (e, false)))?;
+        // A listed first name, or an unlisted one (foreign names: "وزير
+        // الدفاع دونالد رامسفيلد") that is no noun with the article.
+        let listed = self.given(k).is_some() || self.abd(k).is_some();
+        if !listed
+            && (k > i
+                || !foreign
+                || self.definite(k)
+                || self.verb_like(k)
+                || self.letters(k) < 3
+                || self.clitic_start(k))
+        {
+            return None;
+        }
         let end = self.name_at(k, true)?;
-        (end > k + 1).then_some(Phrase {
+        (end > k + 1 || !listed && self.name_ends(end)).then_some(Phrase {
+            kind: EntityKind::Person,
+            start: k,
+            end,
+            clitic: 0,
+            kids: Vec::new(),
+            info: Info::Person {
+                honorifics: Vec::new(),
+            },
+        })
+    }
+
+    /// A word starting with a letter that is often a proclitic: unlisted
+    /// names so written are mostly a preposition and a noun ("بحضور").
+    fn clitic_start(&self, k: usize) -> bool {
+        self.toks[k]
+            .norm
+            .chars()
+            .next()
+            .is_some_and(|c| CLITIC_LETTERS.contains(&c))
+    }
+
+    /// Whether a name may end before token `k`: punctuation, the end, a
+    /// function word or a listed word (a title, "أن").
+    fn name_ends(&self, k: usize) -> bool {
+        !self.joins(k) || self.stop(k) || self.word(k).is_some()
+    }
+
+    /// A name after a verb of saying: "وقال الظواهري إن", "وأضاف كاكبيرن أن".
+    /// Unlisted names are read when the name ends where a clause goes on.
+    pub(crate) fn person_after_verb(&self, i: usize) -> Option<Phrase> {
+        if !self.word(i).is_some_and(|w| w.info.say) || !self.joins(i + 1) {
+            return None;
+        }
+        let k = i + 1;
+        if self.word(k).is_some()
+            || self.clitic_start(k)
+            || self.stop(k)
+            || self.verb_like(k)
+            || self.definite(k) && !self.nisba(k)
+            || self.letters(k) < 3
+        {
+            return None;
+        }
+        let end = self.name_at(k, true)?;
+        (end - k <= 3 && self.name_ends(end)).then_some(Phrase {
             kind: EntityKind::Person,
             start: k,
             end,
