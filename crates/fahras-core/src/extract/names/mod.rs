@@ -324,6 +324,19 @@ impl NameExtractor {
         if keys.is_empty() {
             return;
         }
+        // A short mention found by a rule ("وأضاف وهبي") takes the full name too.
+        for f in found
+            .iter_mut()
+            .filter(|f| f.entity.kind == EntityKind::Person)
+        {
+            let key: String = (f.start..f.end).map(|t| view.toks[t].norm).collect();
+            if let Some(full) = keys.get(&key)
+                && full.chars().count() > f.canonical.chars().count()
+            {
+                f.entity.value = Some(full.clone());
+                f.canonical = CompactString::from(full.as_str());
+            }
+        }
         let mut sorted: Vec<&String> = keys.keys().collect();
         sorted.sort_unstable();
         let mut cover = vec![false; view.len()];

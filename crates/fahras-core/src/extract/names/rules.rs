@@ -341,11 +341,7 @@ impl View<'_, '_> {
             // The first modifier names the body's function: a relational
             // adjective ("السياسي", "القطرية") or a listed one ("العليا"); a
             // qualitative one ("القيادة الحكيمة") makes no name.
-            while j - start < 3
-                && self.modifier(j)
-                && self.adjective(j)
-                && (j > start || self.relational(j))
-            {
+            while j - start < 3 && self.modifier(j) && self.adjective(j) && self.relational(j) {
                 j += 1;
             }
             if j == start && !head.alone || head.name && j - start < 2 {
@@ -375,7 +371,10 @@ impl View<'_, '_> {
                 j += 1;
                 // Coordinated genitives: "الصيد والاقتصاد", "التجارة الداخلية وحماية المستهلك".
                 loop {
-                    if self.modifier(j) && self.adjective_or_coord(j) {
+                    if self.modifier(j)
+                        && self.adjective_or_coord(j)
+                        && (self.relational(j) || self.toks[j].norm.starts_with("وال"))
+                    {
                         j += 1;
                     } else {
                         break;
@@ -446,6 +445,19 @@ impl View<'_, '_> {
     /// The tails that attach an organization, a branch or a role to what
     /// it belongs to: "للحزب", "لحزب البعث", "لـ«التجمع»", "بالقيروان".
     pub(crate) fn tail(&self, mut p: Phrase) -> Phrase {
+        // A listed name or a party takes no tail ("حركة النهضة بصفاقس" is the
+        // party and a place); a club, a company or a university belongs to no
+        // party ("فرع جامعة دمشق للحزب": the branch does).
+        let (listed, body) = match &p.info {
+            Info::Org { org, kind } => (
+                org.is_some() || *kind == OrgKind::Party,
+                matches!(kind, OrgKind::PartyBody | OrgKind::Parliament),
+            ),
+            _ => (false, true),
+        };
+        if listed {
+            return p;
+        }
         let mut lam = false;
         let mut bi = false;
         loop {
@@ -479,10 +491,13 @@ impl View<'_, '_> {
             };
             match r.prep {
                 Some('ل') if !lam => {
-                    if let Some(o) = self.org_at(j, true).filter(|o| o.clitic < self.letters(j)) {
+                    if let Some(o) = self
+                        .org_at(j, true)
+                        .filter(|o| body && o.clitic < self.letters(j))
+                    {
                         p.end = o.end;
                         p.kids.push(o);
-                    } else if r.info.generic && r.def {
+                    } else if r.info.generic && r.def && body {
                         p.end = j + 1;
                         if let Info::Role { generic, .. } = &mut p.info
                             && generic.is_none()
@@ -503,6 +518,10 @@ impl View<'_, '_> {
                     {
                         p.end = l.end;
                         p.kids.push(l);
+                    } else if let Some(end) = self.purpose(j).filter(|_| p.kind == EntityKind::Org)
+                    {
+                        // "اللجنة المركزية للانتخابات", "الجامعة التونسية لكرة اليد".
+                        p.end = end;
                     } else {
                         break;
                     }
@@ -513,7 +532,9 @@ impl View<'_, '_> {
                     if let Some(l) = self.loc_at(j, true).filter(|l| l.clitic > 0 || l.start > j) {
                         p.end = l.end;
                         p.kids.push(l);
-                    } else if let Some(o) = self.org_at(j, true) {
+                    } else if let Some(o) =
+                        self.org_at(j, true).filter(|_| p.kind != EntityKind::Org)
+                    {
                         p.end = o.end;
                         p.kids.push(o);
                     } else if r.info.generic && r.def && p.kind == EntityKind::Role {
@@ -527,6 +548,30 @@ impl View<'_, '_> {
             }
         }
         p
+    }
+
+    /// What an organization is for, after ل: a noun no list knows, with
+    /// the article ("للإحصاء") or as the first of a construct ("لتسويق
+    /// الأسماك"), and its relational adjectives ("للمؤتمر الإقليمي").
+    fn purpose(&self, j: usize) -> Option<usize> {
+        let n = self.toks[j].norm;
+        let rest = n.strip_prefix('ل')?;
+        if self.word(j).is_some_and(|w| !w.info.area) || self.place_hit(j) || self.letters(j) < 4 {
+            return None;
+        }
+        let mut k = j + 1;
+        if !(rest.starts_with('ل') || rest.starts_with("ال")) {
+            // Indefinite: a construct whose second noun has the article.
+            if !(self.joins(k) && self.modifier(k) && self.word(k).is_none() && !self.place_hit(k))
+            {
+                return None;
+            }
+            k += 1;
+        }
+        while self.joins(k) && self.modifier(k) && self.relational(k) && k < j + 4 {
+            k += 1;
+        }
+        Some(k)
     }
 
     /// A token read as a preposition and a word not in the lists ("لحزب"
@@ -917,7 +962,24 @@ impl View<'_, '_> {
             return None;
         };
         let first_end = j;
+        // The last word taken was a family name with the article.
+        let mut family_def = false;
         while j - first_end < NAME_MAX && self.joins(j) {
+            // A family name with the article ends the name ("الدسوقي عرضاً");
+            // a word with tanwin or with a proclitic and the article is none.
+            if family_def
+                || self.toks[j].tanwin
+                || ["بال", "لل", "وال", "فال"]
+                    .iter()
+                    .any(|p| self.toks[j].norm.starts_with(p))
+            {
+                break;
+            }
+            // A compound given name goes first ("محمد الأمين").
+            if let Some((e, _)) = self.given(j).filter(|(e, _)| *e > j + 1) {
+                j = e;
+                continue;
+            }
             if self
                 .word(j)
                 .is_some_and(|w| w.clitic == 0 && w.info.particle.is_none() && !self.name_like(j))
@@ -946,8 +1008,15 @@ impl View<'_, '_> {
                 // After two name words a definite word is a family name only
                 // as a nisba ("الشناوي"), not a noun that follows the name
                 // ("استقبل … عبد اللطيف وهبي الوفد").
-                && (j - k < 2 || !self.definite(j) || self.nisba(j))
+                && (j - k < 2
+                    || !self.definite(j)
+                    || self.nisba(j)
+                    || self.name_ends(j + 1)
+                        && self.hits(j).iter().all(|h| self.org_of(h).is_none())
+                        // Not a verbal noun ("الاجتماع", "التنظيم").
+                        && !["الا", "الت"].iter().any(|p| self.toks[j].norm.starts_with(p)))
             {
+                family_def = self.definite(j);
                 j += 1;
             } else {
                 break;

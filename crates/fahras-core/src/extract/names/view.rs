@@ -40,6 +40,8 @@ pub(crate) struct Tok<'a, 'l> {
     /// Written with a final ي, not ى: "علي" the name, not "على" the
     /// preposition, which fold alike.
     pub ya: bool,
+    /// Carries tanwin ("عرضاً", "خلفاً"): an adverb or a noun, never a name.
+    pub tanwin: bool,
     pub reading: Option<Reading<'l>>,
 }
 
@@ -149,6 +151,7 @@ impl<'a, 'l> View<'a, 'l> {
                     kind: t.kind,
                     newline: gap.contains('\n'),
                     ya: t.text(text).ends_with('ي'),
+                    tanwin: t.text(text).contains(['\u{064b}', '\u{064c}', '\u{064d}']),
                     reading,
                 }
             })
