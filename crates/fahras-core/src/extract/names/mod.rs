@@ -103,7 +103,7 @@ impl NameExtractor {
         let phrases = Self::phrases(&view);
         let mut found: Vec<Found> = Vec::new();
         for p in &phrases {
-            self.flatten(&view, text, tokens, p, None, &mut found);
+            self.flatten(text, tokens, p, None, &mut found);
         }
         Self::corefer(&view, text, tokens, &mut found);
         // Text order, as the document's list; sorting moves parents, so
@@ -181,7 +181,6 @@ impl NameExtractor {
     #[allow(clippy::too_many_lines)] // one arm per kind's attributes
     fn flatten(
         &self,
-        view: &View<'_, '_>,
         text: &str,
         tokens: &[Token],
         p: &Phrase,
@@ -271,7 +270,6 @@ impl NameExtractor {
                 CompactString::from(&surface),
             ),
         };
-        let _ = view;
         let me = out.len();
         out.push(Found {
             entity: Entity {
@@ -290,7 +288,7 @@ impl NameExtractor {
             generic_head,
         });
         for k in &p.kids {
-            self.flatten(view, text, tokens, k, Some(me), out);
+            self.flatten(text, tokens, k, Some(me), out);
         }
     }
 

@@ -13,7 +13,7 @@
 
 use compact_str::CompactString;
 
-use super::lexicon::Named;
+use super::lexicon::{Named, Title};
 use super::view::{Hit, Reading, View};
 use crate::extract::entity::{EntityKind, OrgKind};
 
@@ -56,6 +56,20 @@ pub(crate) struct Phrase {
 
 /// Letters that are proclitics when a word starts with them.
 const CLITIC_LETTERS: [char; 5] = ['و', 'ب', 'ل', 'ف', 'ك'];
+
+impl Phrase {
+    /// A PERSON over `start..end` with its honorifics.
+    fn person(start: usize, end: usize, clitic: u8, honorifics: Vec<CompactString>) -> Self {
+        Self {
+            kind: EntityKind::Person,
+            start,
+            end,
+            clitic,
+            kids: Vec::new(),
+            info: Info::Person { honorifics },
+        }
+    }
+}
 
 /// The longest cap on a name's tokens after its first.
 const NAME_MAX: usize = 4;
@@ -627,13 +641,13 @@ impl View<'_, '_> {
             if let Some(loc) = self.loc_at(j, false).filter(|_| self.joins(j)) {
                 j = loc.end;
                 kids.push(loc);
-            } else if let Some(w) = self.word(j).filter(|w| {
-                self.joins(j)
-                    && w.clitic == 0
-                    && w.def
-                    && (w.info.generic || w.info.area || w.info.branch_head.is_some())
-            }) {
-                let _ = w;
+            } else if self.joins(j)
+                && self.word(j).is_some_and(|w| {
+                    w.clitic == 0
+                        && w.def
+                        && (w.info.generic || w.info.area || w.info.branch_head.is_some())
+                })
+            {
                 j += 1;
                 // "أمانات المراكز والأقسام", "الشعب والفرق".
                 if self.joins(j)
@@ -827,39 +841,13 @@ impl View<'_, '_> {
                 j += 1;
             } else {
                 // "رئيساً للجمعية": a title and what it belongs to after ل.
-                let p = self.tail(Phrase {
-                    kind: EntityKind::Role,
-                    start: i,
-                    end: j,
-                    clitic,
-                    kids: Vec::new(),
-                    info: Info::Role {
-                        office: title.office.clone(),
-                        plural: title.plural,
-                        state: title.alone,
-                        generic: None,
-                    },
-                });
-                return (p.end > j && self.toks[j].norm.starts_with('ل')).then_some(p);
+                return self.role_after_lam(i, j, clitic, title);
             }
             adj(&mut j, &mut qualified);
         } else if !qualified && !title.alone {
             // A definite title alone is a title only with what it belongs
             // to after ل: "الناطق للمجلس".
-            let p = self.tail(Phrase {
-                kind: EntityKind::Role,
-                start: i,
-                end: j,
-                clitic,
-                kids: Vec::new(),
-                info: Info::Role {
-                    office: title.office.clone(),
-                    plural: title.plural,
-                    state: title.alone,
-                    generic: None,
-                },
-            });
-            return (p.end > j && self.toks[j].norm.starts_with('ل')).then_some(p);
+            return self.role_after_lam(i, j, clitic, title);
         }
         let p = Phrase {
             kind: EntityKind::Role,
@@ -885,6 +873,24 @@ impl View<'_, '_> {
             p.kids.push(loc);
         }
         Some(p)
+    }
+
+    /// The title `i..j` when what it belongs to follows after ل, else none.
+    fn role_after_lam(&self, i: usize, j: usize, clitic: u8, title: &Title) -> Option<Phrase> {
+        let p = self.tail(Phrase {
+            kind: EntityKind::Role,
+            start: i,
+            end: j,
+            clitic,
+            kids: Vec::new(),
+            info: Info::Role {
+                office: title.office.clone(),
+                plural: title.plural,
+                state: title.alone,
+                generic: None,
+            },
+        });
+        (p.end > j && self.toks[j].norm.starts_with('ل')).then_some(p)
     }
 
     fn is_branch_head(&self, k: usize) -> bool {
@@ -1069,14 +1075,7 @@ impl View<'_, '_> {
             match h {
                 Some(h) if self.given(i).is_none() && self.abd(i).is_none() => {
                     let end = self.name_rest(h.end, false)?;
-                    return Some(Phrase {
-                        kind: EntityKind::Person,
-                        start: i,
-                        end,
-                        clitic: h.prefix,
-                        kids: Vec::new(),
-                        info: Info::Person { honorifics },
-                    });
+                    return Some(Phrase::person(i, end, h.prefix, honorifics));
                 }
                 _ => (i, 0),
             }
@@ -1084,14 +1083,7 @@ impl View<'_, '_> {
             (k, 0)
         };
         let end = self.name_at(start, strong)?;
-        Some(Phrase {
-            kind: EntityKind::Person,
-            start,
-            end,
-            clitic,
-            kids: Vec::new(),
-            info: Info::Person { honorifics },
-        })
+        Some(Phrase::person(start, end, clitic, honorifics))
     }
 
     /// A name right after a title, a comma allowed between: a given name,
@@ -1125,16 +1117,8 @@ impl View<'_, '_> {
             return None;
         }
         let end = self.name_at(k, true)?;
-        (end > k + 1 || !listed && self.name_ends(end)).then_some(Phrase {
-            kind: EntityKind::Person,
-            start: k,
-            end,
-            clitic: 0,
-            kids: Vec::new(),
-            info: Info::Person {
-                honorifics: Vec::new(),
-            },
-        })
+        (end > k + 1 || !listed && self.name_ends(end))
+            .then(|| Phrase::person(k, end, 0, Vec::new()))
     }
 
     /// A word starting with a letter that is often a proclitic: unlisted
@@ -1170,16 +1154,7 @@ impl View<'_, '_> {
             return None;
         }
         let end = self.name_at(k, true)?;
-        (end - k <= 3 && self.name_ends(end)).then_some(Phrase {
-            kind: EntityKind::Person,
-            start: k,
-            end,
-            clitic: 0,
-            kids: Vec::new(),
-            info: Info::Person {
-                honorifics: Vec::new(),
-            },
-        })
+        (end - k <= 3 && self.name_ends(end)).then(|| Phrase::person(k, end, 0, Vec::new()))
     }
 
     /// The rest of a name after a first name ending at `j`.
