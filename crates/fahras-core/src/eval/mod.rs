@@ -24,8 +24,11 @@
 //! assert_eq!(dates.value.unwrap().accuracy, 1.0);
 //! ```
 
+mod attrs;
 pub mod conll;
 mod matching;
+
+pub use attrs::{AttrCheck, AttrMatch, AttrScore, same_name};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -47,6 +50,9 @@ pub struct Mention {
     /// The normalized value, if any; compared as JSON.
     #[serde(default)]
     pub value: Option<serde_json::Value>,
+    /// Kind-specific attributes, compared where [`ScoreOptions::attrs`] says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attrs: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl Mention {
@@ -57,7 +63,21 @@ impl Mention {
             start,
             end,
             value,
+            attrs: None,
         }
+    }
+
+    /// The same mention with attributes.
+    #[must_use]
+    pub fn with_attrs(self, attrs: serde_json::Map<String, serde_json::Value>) -> Self {
+        Self {
+            attrs: Some(attrs),
+            ..self
+        }
+    }
+
+    fn attr(&self, name: &str) -> Option<&serde_json::Value> {
+        self.attrs.as_ref()?.get(name).filter(|v| !v.is_null())
     }
 
     fn span(&self) -> matching::Span {
@@ -134,14 +154,22 @@ pub struct ScoreOptions {
     pub relaxed_only: BTreeSet<String>,
     /// Kinds whose matched values are compared.
     pub value_kinds: BTreeSet<String>,
+    /// Attributes compared on matched pairs.
+    pub attrs: Vec<AttrCheck>,
 }
 
 impl Default for ScoreOptions {
-    /// ANNOTATION.md: MEETING and DIRECTIVE relaxed only; values for DATE.
+    /// ANNOTATION.md: MEETING and DIRECTIVE relaxed only; values for DATE;
+    /// a directive's actor and deadline and a meeting's body compared.
     fn default() -> Self {
         Self {
             relaxed_only: ["MEETING", "DIRECTIVE"].map(String::from).into(),
             value_kinds: ["DATE"].map(String::from).into(),
+            attrs: vec![
+                AttrCheck::new("DIRECTIVE", "actor", AttrMatch::Name),
+                AttrCheck::new("DIRECTIVE", "deadline", AttrMatch::Exact),
+                AttrCheck::new("MEETING", "body", AttrMatch::Name),
+            ],
         }
     }
 }
@@ -206,6 +234,10 @@ pub struct KindScore {
     pub relaxed: Prf,
     /// Value accuracy, for kinds with values.
     pub value: Option<ValueScore>,
+    /// Attribute agreement over relaxed-matched pairs, for the attributes
+    /// the options compare.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attrs: Vec<AttrScore>,
 }
 
 /// How gold and predicted documents paired up.
@@ -247,6 +279,8 @@ struct Tally {
     relaxed_tp: usize,
     value_matched: usize,
     value_correct: usize,
+    /// Per compared attribute: matched pairs and agreeing pairs.
+    attrs: BTreeMap<String, (usize, usize)>,
 }
 
 impl Tally {
@@ -257,6 +291,11 @@ impl Tally {
         self.relaxed_tp += o.relaxed_tp;
         self.value_matched += o.value_matched;
         self.value_correct += o.value_correct;
+        for (k, (m, c)) in &o.attrs {
+            let e = self.attrs.entry(k.clone()).or_default();
+            e.0 += m;
+            e.1 += c;
+        }
     }
 
     #[allow(clippy::cast_precision_loss)]
@@ -276,6 +315,20 @@ impl Tally {
                     self.value_correct as f64 / self.value_matched as f64
                 },
             }),
+            attrs: self
+                .attrs
+                .iter()
+                .map(|(attr, &(matched, correct))| AttrScore {
+                    attr: attr.clone(),
+                    matched,
+                    correct,
+                    accuracy: if matched == 0 {
+                        0.0
+                    } else {
+                        correct as f64 / matched as f64
+                    },
+                })
+                .collect(),
         }
     }
 }
@@ -324,6 +377,17 @@ pub fn score(gold: &[AnnotatedDoc], pred: &[AnnotatedDoc], options: &ScoreOption
                 .iter()
                 .filter(|&&(gi, pi)| gm[gi].value == pm[pi].value)
                 .count();
+            for check in options.attrs.iter().filter(|c| c.kind == kind) {
+                let agree = pairs
+                    .iter()
+                    .filter(|&&(gi, pi)| {
+                        check.agree(gm[gi].attr(&check.attr), pm[pi].attr(&check.attr))
+                    })
+                    .count();
+                let e = t.attrs.entry(check.attr.clone()).or_default();
+                e.0 += pairs.len();
+                e.1 += agree;
+            }
         }
     }
     let mut all = Tally::default();
@@ -338,6 +402,7 @@ pub fn score(gold: &[AnnotatedDoc], pred: &[AnnotatedDoc], options: &ScoreOption
         }
         kinds.push(t.finish(kind, exact, value));
     }
+    all.attrs.clear();
     let mut overall = all.finish("ALL", true, false);
     overall.exact = Some(Prf::new(
         all_exact.exact_tp,
@@ -376,6 +441,15 @@ impl fmt::Display for Report {
             match k.value {
                 Some(v) => writeln!(f, "{:>6.3} ({}/{})", v.accuracy, v.correct, v.matched)?,
                 None => writeln!(f, "{:>6}", "-")?,
+            }
+        }
+        for k in &self.kinds {
+            for a in &k.attrs {
+                writeln!(
+                    f,
+                    "{} {}: {:.3} ({}/{} matched pairs agree)",
+                    k.kind, a.attr, a.accuracy, a.correct, a.matched
+                )?;
             }
         }
         Ok(())
@@ -477,6 +551,27 @@ mod tests {
         let v = r.kind("DATE").unwrap().value.unwrap();
         assert_eq!((v.matched, v.correct, v.accuracy), (2, 1, 0.5));
         assert!(r.kind("DATE").unwrap().relaxed.recall > 0.66);
+    }
+
+    #[test]
+    fn attributes_agree_over_matched_pairs_only() {
+        let with = |start, end, actor: &str| {
+            let mut attrs = serde_json::Map::new();
+            attrs.insert("actor".into(), actor.into());
+            m("DIRECTIVE", start, end).with_attrs(attrs)
+        };
+        let gold = vec![
+            with(0, 10, "المكتب السياسي لحزب التقدم والاشتراكية"),
+            with(20, 30, "محمد نبيل بنعبدالله"),
+            with(40, 50, "الأمانة العامة"),
+        ];
+        // Agrees, disagrees, and a third gold entity with no prediction.
+        let pred = vec![with(2, 8, "المكتب السياسي"), with(20, 30, "الأمانة العامة")];
+        let r = one(gold, pred);
+        let d = r.kind("DIRECTIVE").unwrap();
+        let actor = d.attrs.iter().find(|a| a.attr == "actor").unwrap();
+        assert_eq!((actor.matched, actor.correct, actor.accuracy), (2, 1, 0.5));
+        assert!(r.to_string().contains("DIRECTIVE actor: 0.500 (1/2"));
     }
 
     #[test]

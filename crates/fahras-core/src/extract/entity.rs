@@ -343,6 +343,129 @@ pub struct PersonAttrs {
     pub honorifics: Vec<String>,
 }
 
+/// What a `DIRECTIVE` states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DirectiveKind {
+    /// Something decided or approved (قرر، صادق، أقر).
+    Decision,
+    /// An instruction to a subordinate body (وجه، كلف، عمم).
+    Directive,
+    /// A call or demand (دعا، طالب، ناشد).
+    Call,
+    /// A recommendation or proposal (أوصى، اقترح).
+    Recommendation,
+    /// An emphasis on what must be done (شدد على، أكد على ضرورة).
+    Emphasis,
+}
+
+impl FromStr for DirectiveKind {
+    type Err = UnknownKind;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "decision" => Self::Decision,
+            "directive" => Self::Directive,
+            "call" => Self::Call,
+            "recommendation" => Self::Recommendation,
+            "emphasis" => Self::Emphasis,
+            _ => return Err(UnknownKind(s.to_owned())),
+        })
+    }
+}
+
+impl DirectiveKind {
+    /// The snake-case name used in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Decision => "decision",
+            Self::Directive => "directive",
+            Self::Call => "call",
+            Self::Recommendation => "recommendation",
+            Self::Emphasis => "emphasis",
+        }
+    }
+}
+
+/// What kind of meeting a `MEETING` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// A regular meeting (الدوري، الأسبوعي).
+    Periodic,
+    /// A monthly meeting.
+    Monthly,
+    /// An annual meeting or general assembly.
+    Annual,
+    /// An extraordinary or emergency meeting.
+    Extraordinary,
+    /// A congress or conference.
+    Congress,
+    /// A founding congress (المؤتمر التأسيسي).
+    FoundingCongress,
+    /// A seminar, forum or study day.
+    Seminar,
+    /// Any other meeting, session or encounter.
+    Other,
+}
+
+impl FromStr for MeetingKind {
+    type Err = UnknownKind;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s {
+            "periodic" => Self::Periodic,
+            "monthly" => Self::Monthly,
+            "annual" => Self::Annual,
+            "extraordinary" => Self::Extraordinary,
+            "congress" | "conference" => Self::Congress,
+            "founding_congress" => Self::FoundingCongress,
+            "seminar" => Self::Seminar,
+            "other" => Self::Other,
+            _ => return Err(UnknownKind(s.to_owned())),
+        })
+    }
+}
+
+/// Attributes of a `DIRECTIVE` entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectiveAttrs {
+    /// What the directive states.
+    pub directive_kind: DirectiveKind,
+    /// Who issues it: the canonical name of the ORG, BRANCH or PERSON (a
+    /// title resolves to the person holding it when the article names them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor: Option<String>,
+    /// Whom it addresses, as written ("أمناء المحافظات").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<String>,
+    /// What is decided or asked: the clause without the reporting verb.
+    pub content: String,
+    /// The deadline's value (ISO 8601), when one is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+}
+
+/// Attributes of a `MEETING` entity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingAttrs {
+    /// What kind of meeting.
+    pub meeting_kind: MeetingKind,
+    /// The body that holds it: canonical name of an ORG or BRANCH, or the
+    /// person or title who holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Its date's value (ISO 8601), when the clause gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Canonical name of its place, when the clause gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Who chairs it, when named (برئاسة ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
+}
+
 /// Kind-specific attributes. Serialized as a plain JSON object.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -360,6 +483,10 @@ pub enum Attrs {
     Branch(BranchAttrs),
     /// Attributes of a person.
     Person(PersonAttrs),
+    /// Attributes of a directive.
+    Directive(DirectiveAttrs),
+    /// Attributes of a meeting.
+    Meeting(MeetingAttrs),
     /// No attributes (`{}`).
     None(Empty),
 }
@@ -438,7 +565,12 @@ pub struct EntityView<'a> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {
     /// What the link means: `holds_role` (PERSON -> ROLE), `role_of` (ROLE ->
-    /// ORG or BRANCH), `branch_of` (BRANCH -> ORG), `located_in` (BRANCH -> LOC).
+    /// ORG or BRANCH), `branch_of` (BRANCH -> ORG), `located_in` (BRANCH -> LOC),
+    /// `issued_by` (DIRECTIVE -> its actor), `addressed_to` (DIRECTIVE -> its
+    /// addressee), `deadline` (DIRECTIVE -> DATE), `decided_at` (DIRECTIVE ->
+    /// MEETING), `held_by` (MEETING -> ORG, BRANCH, PERSON or ROLE), `held_on`
+    /// (MEETING -> DATE), `held_in` (MEETING -> LOC), `chaired_by` (MEETING ->
+    /// PERSON or ROLE).
     pub kind: String,
     /// Id of the source entity.
     pub from: u32,

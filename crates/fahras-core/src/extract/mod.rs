@@ -18,11 +18,13 @@
 
 mod date;
 pub mod entity;
+mod events;
 mod names;
 
 pub use entity::{
-    Attrs, BranchAttrs, Calendar, DateAttrs, Entity, EntityKind, EntityView, Granularity, KindSet,
-    LocAttrs, OrgAttrs, OrgKind, PersonAttrs, PlaceType, Relation, RoleAttrs, UnknownKind,
+    Attrs, BranchAttrs, Calendar, DateAttrs, DirectiveAttrs, DirectiveKind, Entity, EntityKind,
+    EntityView, Granularity, KindSet, LocAttrs, MeetingAttrs, MeetingKind, OrgAttrs, OrgKind,
+    PersonAttrs, PlaceType, Relation, RoleAttrs, UnknownKind,
 };
 pub use jiff::civil::Date;
 
@@ -106,7 +108,14 @@ impl Extractor {
         .with(EntityKind::Branch)
         .with(EntityKind::Person)
         .with(EntityKind::Role)
-        .with(EntityKind::Loc);
+        .with(EntityKind::Loc)
+        .with(EntityKind::Directive)
+        .with(EntityKind::Meeting);
+
+    /// The kinds event extraction produces; they need the names for their actors.
+    const EVENTS: KindSet = KindSet::EMPTY
+        .with(EntityKind::Directive)
+        .with(EntityKind::Meeting);
 
     /// The kinds name extraction produces.
     const NAMES: KindSet = KindSet::EMPTY
@@ -136,7 +145,8 @@ impl Extractor {
 
     /// Extract entities from `doc`. Cannot fail; spans index `doc.text`.
     pub fn extract(&self, doc: &Document<'_>) -> Extraction {
-        let names = !self.kinds.intersection(Self::NAMES).is_empty();
+        let events = !self.kinds.intersection(Self::EVENTS).is_empty();
+        let names = events || !self.kinds.intersection(Self::NAMES).is_empty();
         if !names && !self.kinds.contains(EntityKind::Date) {
             return Extraction::default();
         }
@@ -148,6 +158,9 @@ impl Extractor {
         if names {
             let dates = entities.clone();
             names::NAMES.extract(doc.text, &tokens, &dates, &mut entities, &mut relations);
+        }
+        if events {
+            events::EVENTS.extract(doc.text, &tokens, &mut entities, &mut relations);
         }
         finish(entities, relations, self.kinds)
     }

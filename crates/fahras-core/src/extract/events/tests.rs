@@ -1,0 +1,1 @@
+//! Tests of directive and meeting extraction.
