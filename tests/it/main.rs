@@ -2,6 +2,7 @@
 
 mod cli;
 mod date_suites;
+mod directives;
 mod eval;
 mod extract;
 mod gold;

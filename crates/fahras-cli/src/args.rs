@@ -143,8 +143,19 @@ pub(crate) enum ExtractFormat {
     Jsonl,
     /// One JSON array of those documents.
     Json,
-    /// Tab-separated `id kind start end text value`, one entity a line (for humans).
+    /// Tab-separated `id kind start end text value`, one entity a line (for
+    /// humans); with `--table`, the table's columns tab-separated.
     Text,
+    /// Comma-separated values with a header line; only with `--table`.
+    Csv,
+}
+
+/// A flat table instead of entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Table {
+    /// One row per directive: doc id, date of the meeting or article, actor,
+    /// kind, addressee, content, deadline, and its span.
+    Directives,
 }
 
 #[derive(Debug, Args)]
@@ -162,6 +173,9 @@ pub(crate) struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: ExtractFormat,
+    /// Write a flat table instead of entities (`--table directives --format csv`).
+    #[arg(long, value_enum)]
+    pub table: Option<Table>,
     /// Publication date (YYYY-MM-DD) for documents that do not carry one.
     #[arg(long)]
     pub published: Option<fahras_core::extract::Date>,

@@ -11,12 +11,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use fahras_core::extract::Date;
-use fahras_core::{Document, Extractor};
+use fahras_core::extract::{DIRECTIVE_COLUMNS, Date};
+use fahras_core::{Document, EntityKind, Extractor, KindSet};
 use serde::Deserialize;
 
 use crate::Outcome;
-use crate::args::{ExtractArgs, ExtractFormat, InputFormat};
+use crate::args::{ExtractArgs, ExtractFormat, InputFormat, Table};
 use crate::input::{Source, is_gzip};
 
 /// At most this many skipped lines are described one by one.
@@ -59,8 +59,11 @@ fn parse_published(s: &str) -> Option<Date> {
 struct Writer<W: Write> {
     out: W,
     format: ExtractFormat,
+    table: Option<Table>,
     extractor: Extractor,
     written: usize,
+    /// Table rows written, for the CSV header and the JSON array.
+    rows_written: usize,
     skipped: usize,
     warned: usize,
 }
@@ -82,6 +85,9 @@ impl<W: Write> Writer<W> {
         let mut doc = Document::new(text);
         doc.published = published;
         let found = self.extractor.extract(&doc);
+        if let Some(Table::Directives) = self.table {
+            return self.rows(&found.directive_rows(id, published));
+        }
         let view = found.view(id, text);
         match self.format {
             ExtractFormat::Jsonl => {
@@ -93,6 +99,7 @@ impl<W: Write> Writer<W> {
                     .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
                 serde_json::to_writer(&mut self.out, &view)?;
             }
+            ExtractFormat::Csv => unreachable!("checked in run: csv needs --table"),
             ExtractFormat::Text => {
                 for e in &view.entities {
                     let value = e.value.unwrap_or("");
@@ -109,7 +116,60 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
+    /// Write table rows: JSON objects, CSV records or tab-separated cells.
+    fn rows(&mut self, rows: &[fahras_core::extract::DirectiveRow]) -> Result<()> {
+        for row in rows {
+            match self.format {
+                ExtractFormat::Jsonl => {
+                    serde_json::to_writer(&mut self.out, row)?;
+                    self.out.write_all(b"\n")?;
+                }
+                ExtractFormat::Json => {
+                    self.out.write_all(if self.rows_written == 0 {
+                        b"[\n"
+                    } else {
+                        b",\n"
+                    })?;
+                    serde_json::to_writer(&mut self.out, row)?;
+                }
+                ExtractFormat::Csv => {
+                    let mut w = csv::WriterBuilder::new()
+                        .has_headers(false)
+                        .from_writer(&mut self.out);
+                    if self.rows_written == 0 {
+                        w.write_record(DIRECTIVE_COLUMNS)?;
+                    }
+                    w.write_record(row.cells())?;
+                    w.flush()?;
+                }
+                ExtractFormat::Text => {
+                    let cells = row.cells().map(|c| c.replace(['\n', '\t'], " "));
+                    writeln!(self.out, "{}", cells.join("\t"))?;
+                }
+            }
+            self.rows_written += 1;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
     fn finish(&mut self) -> Result<()> {
+        if self.table.is_some() {
+            if matches!(self.format, ExtractFormat::Json) {
+                let end: &[u8] = if self.rows_written == 0 {
+                    b"[]\n"
+                } else {
+                    b"\n]\n"
+                };
+                self.out.write_all(end)?;
+            } else if matches!(self.format, ExtractFormat::Csv) && self.rows_written == 0 {
+                let mut w = csv::Writer::from_writer(&mut self.out);
+                w.write_record(DIRECTIVE_COLUMNS)?;
+                w.flush()?;
+            }
+            self.out.flush()?;
+            return Ok(());
+        }
         if matches!(self.format, ExtractFormat::Json) {
             self.out
                 .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
@@ -120,7 +180,24 @@ impl<W: Write> Writer<W> {
 }
 
 pub(crate) fn run(args: &ExtractArgs) -> Result<Outcome> {
-    let extractor = Extractor::new(args.kinds);
+    let mut kinds = args.kinds;
+    match args.table {
+        None if matches!(args.format, ExtractFormat::Csv) => {
+            anyhow::bail!("`--format csv` writes a table: add `--table directives`");
+        }
+        Some(Table::Directives) => {
+            if !kinds.contains(EntityKind::Directive) {
+                anyhow::bail!("`--table directives` needs DIRECTIVE among `--kinds`");
+            }
+            // Meetings give the rows their dates.
+            kinds = kinds
+                .iter()
+                .chain([EntityKind::Meeting])
+                .collect::<KindSet>();
+        }
+        None => {}
+    }
+    let extractor = Extractor::new(kinds);
     let missing = extractor.missing();
     if !missing.is_empty() {
         eprintln!(
@@ -130,6 +207,8 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Outcome> {
     let mut w = Writer {
         out: super::stdout(),
         format: args.format,
+        table: args.table,
+        rows_written: 0,
         extractor,
         written: 0,
         skipped: 0,

@@ -20,6 +20,7 @@ mod date;
 pub mod entity;
 mod events;
 mod names;
+mod table;
 
 pub use entity::{
     Attrs, BranchAttrs, Calendar, DateAttrs, DirectiveAttrs, DirectiveKind, Entity, EntityKind,
@@ -27,6 +28,7 @@ pub use entity::{
     PersonAttrs, PlaceType, Relation, RoleAttrs, UnknownKind,
 };
 pub use jiff::civil::Date;
+pub use table::{DIRECTIVE_COLUMNS, DirectiveRow};
 
 use serde::Serialize;
 

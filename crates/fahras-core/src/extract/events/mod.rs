@@ -115,6 +115,7 @@ impl EventExtractor {
                 base,
                 running: None,
                 meeting: None,
+                meetings: Vec::new(),
                 found: Vec::new(),
             }
             .run()
@@ -143,6 +144,9 @@ struct Reader<'v, 'a, 'l> {
     running: Option<u32>,
     /// The last meeting: its id and body.
     meeting: Option<(u32, Option<u32>)>,
+    /// Every meeting so far: its id, its body's name, and whether the
+    /// clause names that body (not one carried over from before).
+    meetings: Vec<(u32, Option<String>, bool)>,
     found: Vec<Found>,
 }
 
@@ -201,13 +205,31 @@ impl Reader<'_, '_, '_> {
         self.found
     }
 
+    /// The meeting a directive of `actor` was decided at: the last one its
+    /// actor held, or else the last one reported.
+    fn decided_at(&self, actor: Option<u32>) -> Option<u32> {
+        let name = actor.map(|a| self.v.actor_name(a));
+        let same = |m: &&(u32, Option<String>, bool)| name.is_some() && m.1 == name;
+        let mut rev = self.meetings.iter().rev();
+        rev.clone()
+            .find(|m| m.2 && same(m))
+            .or_else(|| rev.find(same))
+            .or(self.meetings.last())
+            .map(|m| m.0)
+    }
+
     /// Whether a sentence opens with a conjunction: a new paragraph of the
     /// article, not one more line of a list.
     fn conjunct(&self, s: Sent) -> bool {
         let v = self.v;
         s.first < s.end && {
             let norm = v.norm(s.first);
-            norm.chars().count() > 3 && (norm.starts_with('و') || norm.starts_with('ف'))
+            (norm.starts_with('و') || norm.starts_with('ف'))
+                && (norm.chars().count() > 3
+                    || matches!(
+                        norm,
+                        "وفي" | "وقد" | "فقد" | "ومن" | "وعن" | "ولا" | "وما" | "وان"
+                    ))
         }
     }
 
@@ -440,7 +462,8 @@ impl Reader<'_, '_, '_> {
                             || norm.ends_with('ه')
                             || norm.ends_with("هم")
                             || surface.contains(['\u{64b}', '\u{64c}', '\u{64d}']);
-                        if j > i + 1 || (c == 0 && object) {
+                        let definite = (c == 0 || c == 2) && norm.starts_with("ال");
+                        if j > i + 1 || (c == 0 && object) || definite {
                             return Some((j, kind));
                         }
                     }
@@ -476,13 +499,15 @@ impl Reader<'_, '_, '_> {
                 actor
             }
             What::Meeting { chairs } => {
+                let named =
+                    self.v.actor_after(t.tok).is_some() || self.v.actor_before(t.tok).is_some();
                 let body = self
                     .after(t.tok)
                     .or_else(|| self.before(t.tok))
                     .or(self.running);
                 *sentence_actor = sentence_actor.or(body);
                 if keep {
-                    self.meeting(t, end, body, chairs);
+                    self.meeting(t, end, body, chairs, named);
                 }
                 self.running = body.or(self.running);
                 body
@@ -626,8 +651,11 @@ impl Reader<'_, '_, '_> {
                 from = v.tok_range(&v.ents[a as usize]).1 + 1;
             }
         }
+        let asks = matches!(kind, DirectiveKind::Call | DirectiveKind::Directive);
         let (addressee, content_from) = if matches!(how, How::Noun { .. }) {
             (None, t.tok + 1)
+        } else if !asks {
+            (None, from)
         } else {
             self.addressee(from, last)
         };
@@ -650,7 +678,7 @@ impl Reader<'_, '_, '_> {
         if let Some(d) = deadline {
             links.push(("deadline", d));
         }
-        if let Some((m, _)) = self.meeting {
+        if let Some(m) = self.decided_at(actor) {
             links.push(("decided_at", m));
         }
         let attrs = DirectiveAttrs {
@@ -704,7 +732,7 @@ impl Reader<'_, '_, '_> {
         if let Some(d) = deadline {
             links.push(("deadline", d));
         }
-        if let Some((m, _)) = self.meeting {
+        if let Some(m) = self.decided_at(l.actor) {
             links.push(("decided_at", m));
         }
         let attrs = DirectiveAttrs {
@@ -725,7 +753,7 @@ impl Reader<'_, '_, '_> {
     }
 
     /// Push a MEETING over tokens `t.tok..end`.
-    fn meeting(&mut self, t: Trigger, end: usize, body: Option<u32>, chairs: bool) {
+    fn meeting(&mut self, t: Trigger, end: usize, body: Option<u32>, chairs: bool, named: bool) {
         let v = self.v;
         let Some(last) = self.trim(t.tok, end) else {
             return;
@@ -787,6 +815,8 @@ impl Reader<'_, '_, '_> {
         );
         self.push(entity, links);
         self.meeting = Some((id, body));
+        self.meetings
+            .push((id, body.map(|b| v.actor_name(b)), named));
     }
 
     /// The addressee between `from` and إلى (or a word with ب) within a few
@@ -841,7 +871,18 @@ impl Reader<'_, '_, '_> {
         let mut last = end.checked_sub(1)?;
         while last > first {
             let norm = v.norm(last);
-            let closer = matches!(norm, "\"" | "»" | "”" | ")" | "]" | "’");
+            // A closing quote stays when its opening one is inside.
+            let opener = match norm {
+                "»" => Some("«"),
+                "”" => Some("“"),
+                ")" => Some("("),
+                "]" => Some("["),
+                "\"" => Some("\""),
+                _ => None,
+            };
+            let closer = opener.is_some_and(|o| {
+                (first..last).any(|k| v.norm(k) == o || v.tokens[k].text(v.text) == o)
+            });
             let particle = !v.punct(last) && v.toks[last].verbal.is_some_and(|(w, _)| w.link);
             if (v.punct(last) && !closer) || particle || norm == "و" || norm.is_empty() {
                 last -= 1;
