@@ -181,7 +181,11 @@ fn extract_and_score(docs: &[Article]) -> (Report, Duration) {
             .iter()
             .map(|e| {
                 let value = e.value.clone().map(serde_json::Value::String);
-                Mention::new(e.kind.as_str(), e.chars.start, e.chars.end, value)
+                let mention = Mention::new(e.kind.as_str(), e.chars.start, e.chars.end, value);
+                match serde_json::to_value(&e.attrs) {
+                    Ok(serde_json::Value::Object(attrs)) => mention.with_attrs(attrs),
+                    _ => mention,
+                }
             })
             .collect();
         pred.push(AnnotatedDoc::new(&doc.id, mentions));
@@ -216,15 +220,30 @@ fn print_scores(out: &mut impl Write, report: &Report, extract_time: Duration) -
         }
         writeln!(out)?;
     }
+    for k in &report.kinds {
+        for a in &k.attrs {
+            writeln!(
+                out,
+                "  {} {} right for {}/{} matched ({:.3})",
+                k.kind, a.attr, a.correct, a.matched, a.accuracy
+            )?;
+        }
+    }
     let pending: Vec<&str> = KindSet::ALL
         .iter()
         .filter(|k| !Extractor::AVAILABLE.contains(*k))
         .map(fahras_core::EntityKind::as_str)
         .collect();
-    writeln!(out, "  not extracted yet: {}", pending.join(", "))?;
+    if !pending.is_empty() {
+        writeln!(out, "  not extracted yet: {}", pending.join(", "))?;
+    }
     writeln!(
         out,
-        "  (`fahras extract corpus-sample/gold.jsonl | fahras eval --gold corpus-sample/gold.jsonl --pred -` for the full table)"
+        "  (`fahras extract corpus-sample/gold.jsonl | fahras eval --gold corpus-sample/gold.jsonl --pred -` for the full table;"
+    )?;
+    writeln!(
+        out,
+        "   `fahras extract --table directives --format csv corpus-sample/gold.jsonl` for the directives as rows)"
     )?;
     Ok(())
 }

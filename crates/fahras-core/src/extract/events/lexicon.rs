@@ -97,10 +97,15 @@ const NOUN_CLITICS: [&str; 15] = [
     "وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "وب", "فب", "ول", "و", "ب", "ل", "ك",
 ];
 
-/// The event word list.
+/// The event word list, and every form a token may take of its words
+/// (proclitics before them), so that reading a token is one hash lookup.
 #[derive(Debug, Default)]
 pub(super) struct Lexicon {
-    words: HashMap<CompactString, Word>,
+    words: Vec<Word>,
+    /// Verbal forms: the word, or و / ف and the word.
+    verbal: HashMap<CompactString, (u32, u8)>,
+    /// Nominal forms: the word, or proclitics and the article before it.
+    nominal: HashMap<CompactString, (u32, u8)>,
 }
 
 /// A word read in a token, with the letters of proclitics before it.
@@ -171,37 +176,56 @@ impl Lexicon {
                 _ => {}
             }
         }
-        Self { words }
+        let mut lex = Self::default();
+        for (norm, w) in words {
+            let id = u32::try_from(lex.words.len()).unwrap_or(u32::MAX);
+            let verbal = w.verbal();
+            lex.words.push(w);
+            // The word as written wins over a proclitic reading of another.
+            lex.nominal.insert(norm.clone(), (id, 0));
+            if verbal {
+                lex.verbal.insert(norm.clone(), (id, 0));
+            }
+        }
+        // Longest proclitic first, words in a fixed order: the reading a
+        // form gets does not depend on hash order ("والاجتماع" is و + ال +
+        // اجتماع, as the article rule wants).
+        let mut forms: Vec<(CompactString, u32)> = lex
+            .nominal
+            .iter()
+            .map(|(k, &(id, _))| (k.clone(), id))
+            .collect();
+        forms.sort();
+        for c in NOUN_CLITICS {
+            let n = u8::try_from(c.chars().count()).unwrap_or(0);
+            for (norm, id) in forms.iter().filter(|(f, _)| f.chars().count() >= 3) {
+                lex.nominal
+                    .entry(format!("{c}{norm}").into())
+                    .or_insert((*id, n));
+            }
+        }
+        for c in VERB_CLITICS {
+            for (norm, id) in &forms {
+                if norm.chars().count() >= 2 && lex.words[*id as usize].verbal() {
+                    lex.verbal
+                        .entry(format!("{c}{norm}").into())
+                        .or_insert((*id, 1));
+                }
+            }
+        }
+        lex
     }
 
     /// The verbal reading of a token's norm: as is, or after و or ف.
     pub(super) fn verbal(&self, norm: &str) -> Option<Read<'_>> {
-        let hit = |s: &str| self.words.get(s).filter(|w| w.verbal());
-        if let Some(w) = hit(norm) {
-            return Some((w, 0));
-        }
-        VERB_CLITICS.iter().find_map(|c| {
-            let rest = norm.strip_prefix(c)?;
-            (rest.chars().count() >= 2)
-                .then(|| hit(rest))
-                .flatten()
-                .map(|w| (w, 1))
-        })
+        let &(id, c) = self.verbal.get(norm)?;
+        Some((&self.words[id as usize], c))
     }
 
     /// The nominal reading of a token's norm: as is, or after proclitics and
     /// the article.
     pub(super) fn nominal(&self, norm: &str) -> Option<Read<'_>> {
-        if let Some(w) = self.words.get(norm) {
-            return Some((w, 0));
-        }
-        NOUN_CLITICS.iter().find_map(|c| {
-            let rest = norm.strip_prefix(c)?;
-            if rest.chars().count() < 3 {
-                return None;
-            }
-            let w = self.words.get(rest)?;
-            Some((w, u8::try_from(c.chars().count()).unwrap_or(0)))
-        })
+        let &(id, c) = self.nominal.get(norm)?;
+        Some((&self.words[id as usize], c))
     }
 }
