@@ -667,7 +667,21 @@ impl Reader<'_, '_, '_> {
             content_from += 1;
         }
         let content = self.slice(content_from, 0, last).to_owned();
-        let deadline = self.deadline(t.tok, last);
+        self.push_directive((t.tok, t.skip, last), kind, actor, addressee, content);
+    }
+
+    /// Push a DIRECTIVE over tokens `first..=last` (`skip` proclitic letters
+    /// of the first left out), with its deadline, relations and attributes.
+    fn push_directive(
+        &mut self,
+        (first, skip, last): (usize, u8, usize),
+        kind: DirectiveKind,
+        actor: Option<u32>,
+        addressee: Option<(String, Option<u32>)>,
+        content: String,
+    ) {
+        let v = self.v;
+        let deadline = self.deadline(first, last);
         let mut links = Vec::new();
         if let Some(a) = actor {
             links.push(("issued_by", a));
@@ -690,8 +704,8 @@ impl Reader<'_, '_, '_> {
         };
         let entity = self.entity(
             EntityKind::Directive,
-            t.tok,
-            t.skip,
+            first,
+            skip,
             last,
             Attrs::Directive(attrs),
         );
@@ -713,43 +727,11 @@ impl Reader<'_, '_, '_> {
             .and_then(|(w, _)| w.verb.map(|x| x.kind).or(w.part))
             .or_else(|| v.toks[s.first].nominal.and_then(|(w, _)| w.noun))
             .unwrap_or(l.kind);
-        let t = Trigger {
-            tok: s.first,
-            skip: 0,
-            what: What::Directive {
-                kind,
-                how: How::Part,
-            },
-        };
         let Some(last) = self.trim(s.first, s.end) else {
             return;
         };
-        let deadline = self.deadline(s.first, last);
-        let mut links = Vec::new();
-        if let Some(a) = l.actor {
-            links.push(("issued_by", a));
-        }
-        if let Some(d) = deadline {
-            links.push(("deadline", d));
-        }
-        if let Some(m) = self.decided_at(l.actor) {
-            links.push(("decided_at", m));
-        }
-        let attrs = DirectiveAttrs {
-            directive_kind: kind,
-            actor: l.actor.map(|a| v.actor_name(a)),
-            addressee: None,
-            content: self.slice(s.first, 0, last).to_owned(),
-            deadline: deadline.and_then(|d| v.ents[d as usize].value.clone()),
-        };
-        let entity = self.entity(
-            EntityKind::Directive,
-            t.tok,
-            0,
-            last,
-            Attrs::Directive(attrs),
-        );
-        self.push(entity, links);
+        let content = self.slice(s.first, 0, last).to_owned();
+        self.push_directive((s.first, 0, last), kind, l.actor, None, content);
     }
 
     /// Push a MEETING over tokens `t.tok..end`.
@@ -795,9 +777,10 @@ impl Reader<'_, '_, '_> {
         if let Some(c) = chair {
             links.push(("chaired_by", c));
         }
+        let body_name = body.map(|b| v.actor_name(b));
         let attrs = MeetingAttrs {
             meeting_kind: kind,
-            body: body.map(|b| v.actor_name(b)),
+            body: body_name.clone(),
             date: date.and_then(|d| v.ents[d as usize].value.clone()),
             place: place.map(|p| {
                 let e = &v.ents[p as usize];
@@ -815,8 +798,7 @@ impl Reader<'_, '_, '_> {
         );
         self.push(entity, links);
         self.meeting = Some((id, body));
-        self.meetings
-            .push((id, body.map(|b| v.actor_name(b)), named));
+        self.meetings.push((id, body_name, named));
     }
 
     /// The addressee between `from` and إلى (or a word with ب) within a few
