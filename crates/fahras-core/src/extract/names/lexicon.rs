@@ -5,12 +5,12 @@
 //! Single words that build phrases (titles, heads of organization names,
 //! honorifics) are looked up by their bare form in a hash map; multi-word
 //! names (places, organizations, given names) are found with one
-//! aho-corasick automaton over the document's token norms.
+//! aho-corasick automaton over the document's token ids ([`Gazetteer`]).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
+use super::gazetteer::{CONJ, Gazetteer, PREP};
 use crate::extract::entity::{OrgKind, PlaceType};
 use crate::text::{Analyzer, data};
 
@@ -119,12 +119,126 @@ pub(crate) struct Pattern {
 /// Everything name extraction knows.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
-    pub words: HashMap<CompactString, WordInfo>,
+    /// What each word of the word lists can do.
+    pub infos: Vec<WordInfo>,
+    /// Every written form of a listed word with its proclitics and article
+    /// ("وللحزب", "بالأمين"), read once at load so a token is one lookup.
+    pub readings: HashMap<CompactString, Spelled>,
     pub stopwords: rustc_hash::FxHashSet<CompactString>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
     pub patterns: Vec<Pattern>,
-    pub automaton: AhoCorasick,
+    pub gazetteer: Gazetteer,
+}
+
+/// A written form of a listed word: which word, and what came before it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Spelled {
+    /// Index into [`Lexicon::infos`].
+    pub info: u32,
+    /// Letters of proclitics before the article or the word.
+    pub clitic: u8,
+    /// Whether the article ال was there.
+    pub def: bool,
+    /// The preposition among the proclitics, if any.
+    pub prep: Option<char>,
+}
+
+/// The readings of `norm` with proclitics and the article taken off, fewest
+/// letters taken first: `(clitic letters, definite, preposition, base)`.
+pub(crate) fn splits(norm: &str, mut each: impl FnMut(u8, bool, Option<char>, &str) -> bool) {
+    let mut try_rest = |clitic: u8, prep: Option<char>, rest: &str| -> bool {
+        if each(clitic, false, prep, rest) {
+            return true;
+        }
+        if let Some(base) = rest.strip_prefix("ال")
+            && base.chars().count() >= 2
+            && each(clitic, true, prep, base)
+        {
+            return true;
+        }
+        false
+    };
+    if try_rest(0, None, norm) {
+        return;
+    }
+    let mut conjs: Vec<(u8, &str)> = Vec::with_capacity(2);
+    conjs.push((0, norm));
+    if let Some(c) = norm.chars().next()
+        && CONJ.contains(&c)
+    {
+        conjs.push((1, &norm[c.len_utf8()..]));
+    }
+    for (n, rest) in conjs {
+        if n > 0 && rest.chars().count() >= 2 && try_rest(n, None, rest) {
+            return;
+        }
+        let Some(p) = rest.chars().next().filter(|c| PREP.contains(c)) else {
+            continue;
+        };
+        let after = &rest[p.len_utf8()..];
+        // ل before the article drops its alef: "للحزب" is ل + الحزب.
+        if p == 'ل'
+            && let Some(base) = after.strip_prefix('ل')
+            && base.chars().count() >= 2
+            && try_rest(n + 1, Some(p), &format!("ال{base}"))
+        {
+            return;
+        }
+        if after.chars().count() >= 2 && try_rest(n + 1, Some(p), after) {
+            return;
+        }
+    }
+}
+
+/// Every form [`splits`] reads as a listed word, with its reading: the word
+/// behind each proclitic and article, and ل before the article without its
+/// alef ("للحزب"). Running `splits` on each keeps its order of readings.
+fn spelled(
+    words: HashMap<CompactString, WordInfo>,
+) -> (Vec<WordInfo>, HashMap<CompactString, Spelled>) {
+    let mut index: HashMap<CompactString, u32> = HashMap::default();
+    let mut infos = Vec::with_capacity(words.len());
+    for (w, info) in words {
+        index.insert(w, u32::try_from(infos.len()).unwrap_or(u32::MAX));
+        infos.push(info);
+    }
+    let mut readings: HashMap<CompactString, Spelled> = HashMap::default();
+    for w in index.keys() {
+        let mut forms: Vec<String> = Vec::with_capacity(30);
+        for c in ["", "و", "ف"] {
+            for p in ["", "ب", "ل", "ك"] {
+                for a in ["", "ال"] {
+                    forms.push(format!("{c}{p}{a}{w}"));
+                }
+            }
+            forms.push(format!("{c}لل{w}"));
+            if let Some(rest) = w.strip_prefix('ا')
+                && rest.starts_with('ل')
+            {
+                forms.push(format!("{c}ل{rest}"));
+            }
+        }
+        for form in forms {
+            if readings.contains_key(form.as_str()) {
+                continue;
+            }
+            let mut found = None;
+            splits(&form, |clitic, def, prep, base| {
+                found = index.get(base).map(|&info| Spelled {
+                    info,
+                    clitic,
+                    def,
+                    prep,
+                });
+                found.is_some()
+            });
+            if let Some(r) = found {
+                readings.insert(CompactString::from(form), r);
+            }
+        }
+    }
+    (infos, readings)
 }
 
 /// Fold a written form the way the text is folded: tokens' norms joined by
@@ -310,19 +424,17 @@ impl Lexicon {
                 false
             }
         });
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            // A trailing space: a name ends where a token ends.
-            .build(pats.iter().map(|p| format!("{} ", p.0)))
-            .unwrap_or_else(|e| panic!("gazetteer automaton: {e}"));
+        let (infos, readings) = spelled(words);
+        let gazetteer = Gazetteer::new(pats.iter().map(|p| (p.0.as_str(), p.1.elided)));
         let patterns = pats.into_iter().map(|p| p.1).collect();
         Self {
-            words,
+            infos,
+            readings,
             stopwords,
             places,
             orgs,
             patterns,
-            automaton,
+            gazetteer,
         }
     }
 }

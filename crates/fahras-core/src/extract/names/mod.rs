@@ -3,8 +3,8 @@
 //!
 //! The text is analyzed once with the `search` profile. Gazetteers (places,
 //! organizations with their short forms, given names) are matched with one
-//! aho-corasick automaton over the token norms, a proclitic allowed before a
-//! name ([`view`]); word lists (titles, heads of names, honorifics, units)
+//! aho-corasick automaton over the token ids, a proclitic allowed before a
+//! name ([`gazetteer`]); word lists (titles, heads of names, honorifics, units)
 //! are looked up with proclitics and the article taken off. Phrase rules
 //! ([`rules`]) then read each mention to its boundary and nest what it holds:
 //! "أمين فرع اللاذقية للحزب" is a ROLE holding a BRANCH holding a LOC.
@@ -31,6 +31,7 @@
 //! assert_eq!(name(official.place), Some("اللاذقية"));
 //! ```
 
+mod gazetteer;
 mod lexicon;
 mod rules;
 mod view;
@@ -296,7 +297,22 @@ impl NameExtractor {
     /// the full name in the same article: the same PERSON.
     #[allow(clippy::too_many_lines)] // key building and the scan share their state
     fn corefer(view: &View<'_, '_>, text: &str, tokens: &[Token], found: &mut Vec<Found>) {
-        let mut keys: HashMap<String, String> = HashMap::default();
+        // A key (the name's norms joined) with the full name and how many
+        // tokens it was written in.
+        let mut keys: HashMap<String, (String, usize)> = HashMap::default();
+        // Every beginning of a key: a token that is none starts no key
+        // (most tokens), and says so with one lookup before any key is
+        // built. Beginnings, not first tokens, since a name may be split
+        // where its key is joined ("بنعبد الله" for "بنعبدالله").
+        let mut begins: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        let mut add_key =
+            |keys: &mut HashMap<String, (String, usize)>, key: String, full: &String, n: usize| {
+                for (i, _) in key.char_indices().skip(1) {
+                    begins.insert(key[..i].to_owned());
+                }
+                begins.insert(key.clone());
+                keys.entry(key).or_insert_with(|| (full.clone(), n));
+            };
         for f in found.iter().filter(|f| f.entity.kind == EntityKind::Person) {
             let n = f.end - f.start;
             if n < 2 {
@@ -313,11 +329,11 @@ impl NameExtractor {
                 }
                 let key: String = (from..f.end).map(|t| view.toks[t].norm).collect();
                 if key.chars().count() >= 3 && !view.lex.stopwords.contains(key.as_str()) {
-                    keys.entry(key).or_insert_with(|| full.clone());
+                    add_key(&mut keys, key, &full, k);
                 }
             }
             let whole: String = (f.start..f.end).map(|t| view.toks[t].norm).collect();
-            keys.entry(whole).or_insert(full);
+            add_key(&mut keys, whole, &full, n);
         }
         if keys.is_empty() {
             return;
@@ -328,15 +344,13 @@ impl NameExtractor {
             .filter(|f| f.entity.kind == EntityKind::Person)
         {
             let key: String = (f.start..f.end).map(|t| view.toks[t].norm).collect();
-            if let Some(full) = keys.get(&key)
+            if let Some((full, _)) = keys.get(&key)
                 && full.chars().count() > f.canonical.chars().count()
             {
                 f.entity.value = Some(full.clone());
                 f.canonical = CompactString::from(full.as_str());
             }
         }
-        let mut sorted: Vec<&String> = keys.keys().collect();
-        sorted.sort_unstable();
         let mut cover = vec![false; view.len()];
         for f in found.iter() {
             cover[f.start..f.end].iter_mut().for_each(|c| *c = true);
@@ -348,19 +362,13 @@ impl NameExtractor {
                 i += 1;
                 continue;
             }
-            // Most tokens start no key: a binary search over the sorted keys
-            // says so before any key is built.
             let norm = view.toks[i].norm;
             let bare = norm
                 .chars()
                 .next()
-                .filter(|c| "وبلف".contains(*c))
+                .filter(|c| matches!(c, 'و' | 'ب' | 'ل' | 'ف') && norm.len() > c.len_utf8())
                 .map(|c| &norm[c.len_utf8()..]);
-            let starts_key = |t: &str| {
-                let k = sorted.partition_point(|s| s.as_str() < t);
-                sorted.get(k).is_some_and(|s| s.starts_with(t))
-            };
-            if !starts_key(norm) && !bare.is_some_and(starts_key) {
+            if !begins.contains(norm) && !bare.is_some_and(|b| begins.contains(b)) {
                 i += 1;
                 continue;
             }
@@ -375,13 +383,26 @@ impl NameExtractor {
                     .norm
                     .chars()
                     .next()
-                    .filter(|c| "وبلف".contains(*c))
+                    .filter(|c| {
+                        matches!(c, 'و' | 'ب' | 'ل' | 'ف') && view.toks[i].norm.len() > c.len_utf8()
+                    })
                     .and_then(|c| key.strip_prefix(c));
-                if let Some(full) = keys.get(&key) {
+                // Written in other tokens than the name, the words may be
+                // function words that join into its key ("لو كان" is not
+                // "لوكان", "على أن" not "عليان").
+                let resplit = |written: usize| {
+                    written != n
+                        && (i..i + n).any(|k| view.stop(k) || view.toks[k].norm.chars().count() < 2)
+                };
+                if let Some((full, written)) = keys.get(&key)
+                    && !resplit(*written)
+                {
                     hit = Some((n, 0u8, full.clone()));
                     break;
                 }
-                if let Some(full) = stripped.and_then(|s| keys.get(s)) {
+                if let Some((full, written)) = stripped.and_then(|s| keys.get(s))
+                    && !resplit(*written)
+                {
                     hit = Some((n, 1, full.clone()));
                     break;
                 }

@@ -194,3 +194,46 @@ fn places_carry_canonical_name_and_country() {
     };
     assert_eq!(a.country.as_deref(), Some("DZ"));
 }
+
+#[test]
+fn gazetteer_names_start_at_tokens_and_behind_proclitics() {
+    // A name behind a proclitic is found whole ("برام الله"), and a name
+    // inside a longer one is not found alone ("كردفان").
+    let text = "وصل الوفد برام الله ثم زار جنوب كردفان.";
+    let f = found(text);
+    for (surface, value) in [("رام الله", "رام الله"), ("جنوب كردفان", "جنوب كردفان")]
+    {
+        assert!(
+            f.iter()
+                .any(|(k, s, v)| *k == EntityKind::Loc && s == surface && v == value),
+            "{surface} in {f:?}"
+        );
+    }
+    assert!(
+        !f.iter().any(|(_, s, _)| s == "برام" || s == "كردفان"),
+        "{f:?}"
+    );
+    // A word with a proclitic continues no name: "دمشق وحلب" is two places.
+    let text = "زار الوفد دمشق وحلب.";
+    let places: Vec<String> = found(text)
+        .into_iter()
+        .filter(|(k, _, _)| *k == EntityKind::Loc)
+        .map(|(_, s, _)| s)
+        .collect();
+    assert_eq!(places, ["دمشق", "حلب"]);
+}
+
+#[test]
+fn a_name_split_where_it_was_joined_is_the_same_person() {
+    // "بنعبد الله" later in the text is "محمد نبيل بنعبدالله"; function
+    // words that join into a key ("على أن" for "عليان") are not.
+    let text = "قال محمد نبيل بنعبدالله إن الحزب مستعد.\n\nوأكد بنعبد الله على أن العمل مستمر. وقال عبيد عليان كلمة.";
+    let f = found(text);
+    assert!(
+        f.iter().any(|(k, s, v)| *k == EntityKind::Person
+            && s == "بنعبد الله"
+            && v == "محمد نبيل بنعبدالله"),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|(_, s, _)| s == "على أن"), "{f:?}");
+}

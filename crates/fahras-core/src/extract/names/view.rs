@@ -2,7 +2,7 @@
 //! the word lists (with proclitics and the article taken off), and the
 //! gazetteer names that start at it.
 
-use super::lexicon::{Lexicon, Named, Pattern, WordInfo};
+use super::lexicon::{Lexicon, Named, WordInfo};
 use crate::text::{Token, TokenKind};
 
 /// A token's reading in the word lists.
@@ -66,56 +66,6 @@ pub(crate) struct View<'a, 'l> {
     pub lex: &'l Lexicon,
 }
 
-const CONJ: [char; 2] = ['و', 'ف'];
-const PREP: [char; 3] = ['ب', 'ل', 'ك'];
-
-/// The readings of `norm` with proclitics and the article taken off, fewest
-/// letters taken first: `(clitic letters, definite, preposition, base)`.
-fn splits(norm: &str, mut each: impl FnMut(u8, bool, Option<char>, &str) -> bool) {
-    let mut try_rest = |clitic: u8, prep: Option<char>, rest: &str| -> bool {
-        if each(clitic, false, prep, rest) {
-            return true;
-        }
-        if let Some(base) = rest.strip_prefix("ال")
-            && base.chars().count() >= 2
-            && each(clitic, true, prep, base)
-        {
-            return true;
-        }
-        false
-    };
-    if try_rest(0, None, norm) {
-        return;
-    }
-    let mut conjs: Vec<(u8, &str)> = Vec::with_capacity(2);
-    conjs.push((0, norm));
-    if let Some(c) = norm.chars().next()
-        && CONJ.contains(&c)
-    {
-        conjs.push((1, &norm[c.len_utf8()..]));
-    }
-    for (n, rest) in conjs {
-        if n > 0 && rest.chars().count() >= 2 && try_rest(n, None, rest) {
-            return;
-        }
-        let Some(p) = rest.chars().next().filter(|c| PREP.contains(c)) else {
-            continue;
-        };
-        let after = &rest[p.len_utf8()..];
-        // ل before the article drops its alef: "للحزب" is ل + الحزب.
-        if p == 'ل'
-            && let Some(base) = after.strip_prefix('ل')
-            && base.chars().count() >= 2
-            && try_rest(n + 1, Some(p), &format!("ال{base}"))
-        {
-            return;
-        }
-        if after.chars().count() >= 2 && try_rest(n + 1, Some(p), after) {
-            return;
-        }
-    }
-}
-
 impl<'a, 'l> View<'a, 'l> {
     pub(crate) fn new(
         text: &'a str,
@@ -130,22 +80,16 @@ impl<'a, 'l> View<'a, 'l> {
                 let gap = text.get(prev_end..t.bytes.start as usize).unwrap_or("");
                 prev_end = t.bytes.end as usize;
                 let norm = t.norm.as_str();
-                let mut reading = None;
-                if matches!(t.kind, TokenKind::Word) {
-                    splits(norm, |clitic, def, prep, base| {
-                        if let Some(info) = lex.words.get(base) {
-                            reading = Some(Reading {
-                                info,
-                                clitic,
-                                def,
-                                prep,
-                            });
-                            true
-                        } else {
-                            false
-                        }
-                    });
-                }
+                let reading = if matches!(t.kind, TokenKind::Word) {
+                    lex.readings.get(norm).map(|r| Reading {
+                        info: &lex.infos[r.info as usize],
+                        clitic: r.clitic,
+                        def: r.def,
+                        prep: r.prep,
+                    })
+                } else {
+                    None
+                };
                 Tok {
                     norm,
                     kind: t.kind,
@@ -180,53 +124,17 @@ impl<'a, 'l> View<'a, 'l> {
     /// Every gazetteer name over whole tokens, a proclitic allowed before
     /// the first one.
     fn gazetteer(toks: &[Tok<'_, '_>], lex: &Lexicon) -> Vec<Vec<Hit>> {
-        let mut hay = String::with_capacity(toks.len() * 8);
-        let mut starts = Vec::with_capacity(toks.len());
-        for t in toks {
-            starts.push(hay.len());
-            hay.push_str(t.norm);
-            hay.push(' ');
-        }
         let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); toks.len()];
-        // One leftmost-longest pass; a name starts at a token or after one
-        // or two proclitic letters, which the loop below checks.
-        let found = lex.automaton.find_iter(&hay).map(|m| {
-            let first = starts.partition_point(|&s| s <= m.start()) - 1;
-            (first, m)
-        });
-        for (first, m) in found {
-            let last = starts.partition_point(|&s| s < m.end()) - 1;
-            let prefix = &hay[starts[first]..m.start()];
-            let pattern: &Pattern = &lex.patterns[m.pattern().as_usize()];
-            let n = prefix.chars().count();
-            let ok = match n {
-                0 => !pattern.elided,
-                1..=2 => {
-                    let mut cs = prefix.chars();
-                    let a = cs.next().unwrap_or(' ');
-                    let b = cs.next();
-                    let valid = match b {
-                        None => CONJ.contains(&a) || PREP.contains(&a),
-                        Some(b) => CONJ.contains(&a) && PREP.contains(&b),
-                    };
-                    valid && (!pattern.elided || prefix.ends_with('ل'))
-                }
-                _ => false,
-            };
-            // What a proclitic leaves must be a word of its own ("باب" is
-            // not ب + "اب").
-            if !ok || !toks[first].is_word() && n > 0 || n > 0 && m.end() - m.start() < 7 {
-                continue;
-            }
-            hits[first].push(Hit {
-                end: last + 1,
-                prefix: u8::try_from(n).unwrap_or(0),
-                lam: prefix.ends_with('ل'),
-                pattern: u32::try_from(m.pattern().as_usize()).unwrap_or(u32::MAX),
+        for f in lex
+            .gazetteer
+            .find(toks.iter().map(|t| (t.norm, t.is_word())))
+        {
+            hits[f.first].push(Hit {
+                end: f.end,
+                prefix: f.prefix,
+                lam: f.lam,
+                pattern: f.pattern,
             });
-        }
-        for h in &mut hits {
-            h.sort_by(|a, b| b.end.cmp(&a.end).then(a.prefix.cmp(&b.prefix)));
         }
         hits
     }
