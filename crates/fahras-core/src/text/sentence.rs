@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::span::{ByteSpan, CharSpan};
 use crate::text::data;
 use crate::text::segment::{Segment, segment};
-use crate::text::token::TokenKind;
+use crate::text::token::{Token, TokenKind};
 
 /// A sentence of the original text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,6 +81,44 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         segs: segment(text),
     }
     .run()
+}
+
+/// [`sentences`] over the tokens the analyzer already made from `text`, so
+/// an extractor that has them does not segment the text again. What the
+/// analyzer dropped between two tokens (a tatweel used as a dash, "ـ") is
+/// segmented again, so a list marker is seen as [`sentences`] sees it.
+pub fn sentences_of(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut segs = Vec::with_capacity(tokens.len() + 8);
+    let (mut byte, mut char) = (0u32, 0u32);
+    let gap = |segs: &mut Vec<Segment>, from: (u32, u32), to: u32| {
+        let between = text.get(from.0 as usize..to as usize).unwrap_or("");
+        if between.chars().all(char::is_whitespace) {
+            return;
+        }
+        for g in segment(between) {
+            segs.push(Segment {
+                bytes: ByteSpan::new(g.bytes.start + from.0, g.bytes.end + from.0),
+                chars: CharSpan::new(g.chars.start + from.1, g.chars.end + from.1),
+                ..g
+            });
+        }
+    };
+    for t in tokens {
+        gap(&mut segs, (byte, char), t.bytes.start);
+        segs.push(Segment {
+            bytes: t.bytes,
+            chars: t.chars,
+            kind: t.kind,
+            script: t.script,
+        });
+        (byte, char) = (t.bytes.end, t.chars.end);
+    }
+    gap(
+        &mut segs,
+        (byte, char),
+        u32::try_from(text.len()).unwrap_or(u32::MAX),
+    );
+    Splitter { text, segs }.run()
 }
 
 struct Splitter<'t> {
@@ -285,6 +323,17 @@ mod tests {
             split("للأداء الحزبي.. وناقشت القيادة... ثم"),
             ["للأداء الحزبي..", "وناقشت القيادة...", "ثم"]
         );
+    }
+
+    #[test]
+    fn from_the_analyzers_tokens_as_from_the_text() {
+        // Tatweel bullets and "***" fold to nothing in the analyzer; the
+        // split over its tokens must still see them.
+        let text =
+            "قرر المجلس ما يلي:\nـ تنظيم مؤتمر جهوي.\nــ دعوة الفروع\n***\n1. تكليف اللجنة؟ نعم";
+        let tokens = crate::text::Analyzer::new(crate::text::Profile::Search).analyze(text);
+        assert_eq!(sentences_of(text, &tokens), sentences(text));
+        assert!(sentences(text).iter().any(|s| s.marker.is_some()));
     }
 
     #[test]

@@ -102,10 +102,34 @@ const NOUN_CLITICS: [&str; 15] = [
 #[derive(Debug, Default)]
 pub(super) struct Lexicon {
     words: Vec<Word>,
-    /// Verbal forms: the word, or و / ف and the word.
-    verbal: HashMap<CompactString, (u32, u8)>,
-    /// Nominal forms: the word, or proclitics and the article before it.
-    nominal: HashMap<CompactString, (u32, u8)>,
+    /// Each form's readings, both in one entry so a token is one lookup.
+    forms: HashMap<CompactString, Forms>,
+}
+
+/// The readings of one written form: each a word and its proclitic letters.
+#[derive(Clone, Copy, Debug, Default)]
+struct Forms {
+    /// As a verb or particle: the word, or و / ف and the word.
+    verbal: Option<(u32, u8)>,
+    /// As a noun: the word, or proclitics and the article before it.
+    nominal: Option<(u32, u8)>,
+}
+
+impl Forms {
+    /// One entry per form out of the verbal and the nominal readings.
+    fn merge(
+        verbal: HashMap<CompactString, (u32, u8)>,
+        nominal: HashMap<CompactString, (u32, u8)>,
+    ) -> HashMap<CompactString, Forms> {
+        let mut forms: HashMap<CompactString, Forms> = HashMap::default();
+        for (form, v) in verbal {
+            forms.entry(form).or_default().verbal = Some(v);
+        }
+        for (form, n) in nominal {
+            forms.entry(form).or_default().nominal = Some(n);
+        }
+        forms
+    }
 }
 
 /// A word read in a token, with the letters of proclitics before it.
@@ -177,21 +201,22 @@ impl Lexicon {
             }
         }
         let mut lex = Self::default();
+        let mut verbal_forms: HashMap<CompactString, (u32, u8)> = HashMap::default();
+        let mut nominal_forms: HashMap<CompactString, (u32, u8)> = HashMap::default();
         for (norm, w) in words {
             let id = u32::try_from(lex.words.len()).unwrap_or(u32::MAX);
             let verbal = w.verbal();
             lex.words.push(w);
             // The word as written wins over a proclitic reading of another.
-            lex.nominal.insert(norm.clone(), (id, 0));
+            nominal_forms.insert(norm.clone(), (id, 0));
             if verbal {
-                lex.verbal.insert(norm.clone(), (id, 0));
+                verbal_forms.insert(norm.clone(), (id, 0));
             }
         }
         // Longest proclitic first, words in a fixed order: the reading a
         // form gets does not depend on hash order ("والاجتماع" is و + ال +
         // اجتماع, as the article rule wants).
-        let mut forms: Vec<(CompactString, u32)> = lex
-            .nominal
+        let mut forms: Vec<(CompactString, u32)> = nominal_forms
             .iter()
             .map(|(k, &(id, _))| (k.clone(), id))
             .collect();
@@ -199,7 +224,7 @@ impl Lexicon {
         for c in NOUN_CLITICS {
             let n = u8::try_from(c.chars().count()).unwrap_or(0);
             for (norm, id) in forms.iter().filter(|(f, _)| f.chars().count() >= 3) {
-                lex.nominal
+                nominal_forms
                     .entry(format!("{c}{norm}").into())
                     .or_insert((*id, n));
             }
@@ -207,25 +232,23 @@ impl Lexicon {
         for c in VERB_CLITICS {
             for (norm, id) in &forms {
                 if norm.chars().count() >= 2 && lex.words[*id as usize].verbal() {
-                    lex.verbal
+                    verbal_forms
                         .entry(format!("{c}{norm}").into())
                         .or_insert((*id, 1));
                 }
             }
         }
+        lex.forms = Forms::merge(verbal_forms, nominal_forms);
         lex
     }
 
-    /// The verbal reading of a token's norm: as is, or after و or ف.
-    pub(super) fn verbal(&self, norm: &str) -> Option<Read<'_>> {
-        let &(id, c) = self.verbal.get(norm)?;
-        Some((&self.words[id as usize], c))
-    }
-
-    /// The nominal reading of a token's norm: as is, or after proclitics and
-    /// the article.
-    pub(super) fn nominal(&self, norm: &str) -> Option<Read<'_>> {
-        let &(id, c) = self.nominal.get(norm)?;
-        Some((&self.words[id as usize], c))
+    /// A token's norm read as a verb or particle (as is, or after و or ف)
+    /// and as a noun (as is, or after proclitics and the article).
+    pub(super) fn read(&self, norm: &str) -> (Option<Read<'_>>, Option<Read<'_>>) {
+        let Some(f) = self.forms.get(norm) else {
+            return (None, None);
+        };
+        let read = |r: Option<(u32, u8)>| r.map(|(id, c)| (&self.words[id as usize], c));
+        (read(f.verbal), read(f.nominal))
     }
 }

@@ -4,7 +4,7 @@
 
 use super::lexicon::{Lexicon, Read};
 use crate::extract::entity::{Attrs, Entity, EntityKind, Relation};
-use crate::text::sentence::sentences;
+use crate::text::sentence::sentences_of;
 use crate::text::{Token, TokenKind};
 
 /// One token.
@@ -70,17 +70,21 @@ impl<'a, 'l> View<'a, 'l> {
         let mut toks: Vec<Tk<'l>> = tokens
             .iter()
             .map(|t| {
-                let word = matches!(t.kind, TokenKind::Word);
+                let (verbal, nominal) = if matches!(t.kind, TokenKind::Word) {
+                    lex.read(&t.norm)
+                } else {
+                    (None, None)
+                };
                 Tk {
-                    verbal: word.then(|| lex.verbal(&t.norm)).flatten(),
-                    nominal: word.then(|| lex.nominal(&t.norm)).flatten(),
+                    verbal,
+                    nominal,
                     punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
                     sent: 0,
                 }
             })
             .collect();
         let mut sents = Vec::new();
-        for s in sentences(text) {
+        for s in sentences_of(text, tokens) {
             let start = tokens.partition_point(|t| t.bytes.start < s.bytes.start);
             let end = tokens.partition_point(|t| t.bytes.start < s.bytes.end);
             if start >= end {

@@ -297,22 +297,9 @@ impl NameExtractor {
     /// the full name in the same article: the same PERSON.
     #[allow(clippy::too_many_lines)] // key building and the scan share their state
     fn corefer(view: &View<'_, '_>, text: &str, tokens: &[Token], found: &mut Vec<Found>) {
-        // A key (the name's norms joined) with the full name and how many
-        // tokens it was written in.
-        let mut keys: HashMap<String, (String, usize)> = HashMap::default();
-        // Every beginning of a key: a token that is none starts no key
-        // (most tokens), and says so with one lookup before any key is
-        // built. Beginnings, not first tokens, since a name may be split
-        // where its key is joined ("بنعبد الله" for "بنعبدالله").
-        let mut begins: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-        let mut add_key =
-            |keys: &mut HashMap<String, (String, usize)>, key: String, full: &String, n: usize| {
-                for (i, _) in key.char_indices().skip(1) {
-                    begins.insert(key[..i].to_owned());
-                }
-                begins.insert(key.clone());
-                keys.entry(key).or_insert_with(|| (full.clone(), n));
-            };
+        // Keys (a name's norms joined) with the full name and how many
+        // tokens the name was written in.
+        let mut entries: Vec<(String, String, usize)> = Vec::new();
         for f in found.iter().filter(|f| f.entity.kind == EntityKind::Person) {
             let n = f.end - f.start;
             if n < 2 {
@@ -329,11 +316,22 @@ impl NameExtractor {
                 }
                 let key: String = (from..f.end).map(|t| view.toks[t].norm).collect();
                 if key.chars().count() >= 3 && !view.lex.stopwords.contains(key.as_str()) {
-                    add_key(&mut keys, key, &full, k);
+                    entries.push((key, full.clone(), k));
                 }
             }
             let whole: String = (f.start..f.end).map(|t| view.toks[t].norm).collect();
-            add_key(&mut keys, whole, &full, n);
+            entries.push((whole, full, n));
+        }
+        let mut keys: HashMap<&str, (&str, usize)> = HashMap::default();
+        // Every beginning of a key: a token that is none starts no key
+        // (most tokens), and says so with one lookup before any key is
+        // built. Beginnings, not first tokens, since a name may be split
+        // where its key is joined ("بنعبد الله" for "بنعبدالله").
+        let mut begins: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        for (key, full, n) in &entries {
+            keys.entry(key.as_str()).or_insert((full.as_str(), *n));
+            begins.extend(key.char_indices().skip(1).map(|(i, _)| &key[..i]));
+            begins.insert(key.as_str());
         }
         if keys.is_empty() {
             return;
@@ -344,11 +342,11 @@ impl NameExtractor {
             .filter(|f| f.entity.kind == EntityKind::Person)
         {
             let key: String = (f.start..f.end).map(|t| view.toks[t].norm).collect();
-            if let Some((full, _)) = keys.get(&key)
+            if let Some(&(full, _)) = keys.get(key.as_str())
                 && full.chars().count() > f.canonical.chars().count()
             {
-                f.entity.value = Some(full.clone());
-                f.canonical = CompactString::from(full.as_str());
+                f.entity.value = Some(full.to_owned());
+                f.canonical = CompactString::from(full);
             }
         }
         let mut cover = vec![false; view.len()];
@@ -394,16 +392,16 @@ impl NameExtractor {
                     written != n
                         && (i..i + n).any(|k| view.stop(k) || view.toks[k].norm.chars().count() < 2)
                 };
-                if let Some((full, written)) = keys.get(&key)
-                    && !resplit(*written)
+                if let Some(&(full, written)) = keys.get(key.as_str())
+                    && !resplit(written)
                 {
-                    hit = Some((n, 0u8, full.clone()));
+                    hit = Some((n, 0u8, full));
                     break;
                 }
-                if let Some((full, written)) = stripped.and_then(|s| keys.get(s))
-                    && !resplit(*written)
+                if let Some(&(full, written)) = stripped.and_then(|s| keys.get(s))
+                    && !resplit(written)
                 {
-                    hit = Some((n, 1, full.clone()));
+                    hit = Some((n, 1, full));
                     break;
                 }
             }
@@ -419,7 +417,7 @@ impl NameExtractor {
                     kind: EntityKind::Person,
                     bytes: ByteSpan::new(first.bytes.start + cb, last.bytes.end),
                     chars: CharSpan::new(first.chars.start + cc, last.chars.end),
-                    value: Some(full.clone()),
+                    value: Some(full.to_owned()),
                     attrs: Attrs::Person(PersonAttrs {
                         honorifics: Vec::new(),
                     }),
