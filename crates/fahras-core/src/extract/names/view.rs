@@ -95,7 +95,13 @@ impl<'a, 'l> View<'a, 'l> {
                     kind: t.kind,
                     newline: gap.contains('\n'),
                     ya: t.text(text).ends_with('ي'),
-                    tanwin: t.text(text).contains(['\u{064b}', '\u{064c}', '\u{064d}']),
+                    // U+064B..U+064D are D9 8B..D9 8D in UTF-8; a byte scan
+                    // spares decoding every token's letters.
+                    tanwin: t
+                        .text(text)
+                        .as_bytes()
+                        .windows(2)
+                        .any(|w| w[0] == 0xd9 && (0x8b..=0x8d).contains(&w[1])),
                     reading,
                 }
             })
