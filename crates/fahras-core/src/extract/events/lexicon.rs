@@ -75,6 +75,21 @@ pub(super) struct Word {
 }
 
 impl Word {
+    /// Whether the word, read as a verb, can open a directive or a meeting.
+    pub(super) fn opens_as_verb(&self) -> bool {
+        self.verb.is_some()
+            || self.part.is_some()
+            || self.light
+            || self.closing
+            || self.meet.is_some()
+    }
+
+    /// Whether the word, read as a noun, can open a directive, a meeting or
+    /// a list of decisions.
+    pub(super) fn opens_as_noun(&self) -> bool {
+        self.noun.is_some() || self.meet_noun.is_some() || self.list_noun.is_some() || self.list_cue
+    }
+
     /// Whether the word may stand in a verb's place: verbal readings only.
     fn verbal(&self) -> bool {
         self.verb.is_some()

@@ -84,7 +84,18 @@ impl<'a, 'l> View<'a, 'l> {
             })
             .collect();
         let mut sents = Vec::new();
-        for s in sentences_of(text, tokens) {
+        // Most paragraphs of news hold no word that opens a directive or a
+        // meeting: they need no sentences and no entity index.
+        let opens = toks.iter().any(|t| {
+            t.verbal.is_some_and(|(w, _)| w.opens_as_verb())
+                || t.nominal.is_some_and(|(w, _)| w.opens_as_noun())
+        });
+        let split = if opens {
+            sentences_of(text, tokens)
+        } else {
+            Vec::new()
+        };
+        for s in split {
             let start = tokens.partition_point(|t| t.bytes.start < s.bytes.start);
             let end = tokens.partition_point(|t| t.bytes.start < s.bytes.end);
             if start >= end {
@@ -124,7 +135,9 @@ impl<'a, 'l> View<'a, 'l> {
             loc_at: vec![None; n],
             in_name: vec![false; n],
         };
-        view.index_entities();
+        if opens {
+            view.index_entities();
+        }
         view
     }
 
