@@ -130,23 +130,6 @@ struct Forms {
     nominal: Option<(u32, u8)>,
 }
 
-impl Forms {
-    /// One entry per form out of the verbal and the nominal readings.
-    fn merge(
-        verbal: HashMap<CompactString, (u32, u8)>,
-        nominal: HashMap<CompactString, (u32, u8)>,
-    ) -> HashMap<CompactString, Forms> {
-        let mut forms: HashMap<CompactString, Forms> = HashMap::default();
-        for (form, v) in verbal {
-            forms.entry(form).or_default().verbal = Some(v);
-        }
-        for (form, n) in nominal {
-            forms.entry(form).or_default().nominal = Some(n);
-        }
-        forms
-    }
-}
-
 /// A word read in a token, with the letters of proclitics before it.
 pub(super) type Read<'l> = (&'l Word, u8);
 
@@ -216,44 +199,47 @@ impl Lexicon {
             }
         }
         let mut lex = Self::default();
-        let mut verbal_forms: HashMap<CompactString, (u32, u8)> = HashMap::default();
-        let mut nominal_forms: HashMap<CompactString, (u32, u8)> = HashMap::default();
         for (norm, w) in words {
             let id = u32::try_from(lex.words.len()).unwrap_or(u32::MAX);
             let verbal = w.verbal();
             lex.words.push(w);
             // The word as written wins over a proclitic reading of another.
-            nominal_forms.insert(norm.clone(), (id, 0));
+            let f = lex.forms.entry(norm).or_default();
+            f.nominal = Some((id, 0));
             if verbal {
-                verbal_forms.insert(norm.clone(), (id, 0));
+                f.verbal = Some((id, 0));
             }
         }
         // Longest proclitic first, words in a fixed order: the reading a
         // form gets does not depend on hash order ("والاجتماع" is و + ال +
         // اجتماع, as the article rule wants).
-        let mut forms: Vec<(CompactString, u32)> = nominal_forms
+        let mut forms: Vec<(CompactString, u32)> = lex
+            .forms
             .iter()
-            .map(|(k, &(id, _))| (k.clone(), id))
+            .filter_map(|(k, f)| Some((k.clone(), f.nominal?.0)))
             .collect();
         forms.sort();
         for c in NOUN_CLITICS {
             let n = u8::try_from(c.chars().count()).unwrap_or(0);
             for (norm, id) in forms.iter().filter(|(f, _)| f.chars().count() >= 3) {
-                nominal_forms
+                lex.forms
                     .entry(format!("{c}{norm}").into())
-                    .or_insert((*id, n));
+                    .or_default()
+                    .nominal
+                    .get_or_insert((*id, n));
             }
         }
         for c in VERB_CLITICS {
             for (norm, id) in &forms {
                 if norm.chars().count() >= 2 && lex.words[*id as usize].verbal() {
-                    verbal_forms
+                    lex.forms
                         .entry(format!("{c}{norm}").into())
-                        .or_insert((*id, 1));
+                        .or_default()
+                        .verbal
+                        .get_or_insert((*id, 1));
                 }
             }
         }
-        lex.forms = Forms::merge(verbal_forms, nominal_forms);
         lex
     }
 

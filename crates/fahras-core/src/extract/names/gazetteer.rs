@@ -18,13 +18,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
-/// The conjunctions and prepositions written joined to the next word.
-pub(crate) const CONJ: [char; 2] = ['و', 'ف'];
-/// See [`CONJ`].
-pub(crate) const PREP: [char; 3] = ['ب', 'ل', 'ك'];
-
-/// The proclitics before a name, as the explicit variants spell them: a
-/// conjunction, a preposition, or both.
+/// The proclitics before a name, one letter before two: a conjunction, a
+/// preposition, or both.
 const PREFIXES: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
 /// The byte a token no name uses becomes. Known ids open with a byte above
@@ -84,17 +79,17 @@ fn encode(id: u32, out: &mut Vec<u8>) {
     out.push(u8::try_from(id & 0x7f).unwrap_or(0));
 }
 
-/// `norm` with one proclitic letter taken off, then with two: `(letters,
+/// `norm` with a proclitic taken off, one letter before two: `(letters,
 /// ends in ل, rest)`.
 fn strips(norm: &str) -> impl Iterator<Item = (u8, bool, &str)> {
-    let mut cs = norm.chars();
-    let a = cs.next().filter(|c| CONJ.contains(c) || PREP.contains(c));
-    let one = a.map(|a| (1, a == 'ل', &norm[a.len_utf8()..]));
-    let two = a.filter(|a| CONJ.contains(a)).and_then(|a| {
-        let b = cs.next().filter(|c| PREP.contains(c))?;
-        Some((2, b == 'ل', &norm[a.len_utf8() + b.len_utf8()..]))
-    });
-    one.into_iter().chain(two)
+    PREFIXES.iter().filter_map(move |p| {
+        let rest = norm.strip_prefix(p)?;
+        Some((
+            u8::try_from(p.chars().count()).unwrap_or(0),
+            p.ends_with('ل'),
+            rest,
+        ))
+    })
 }
 
 impl Gazetteer {
@@ -105,21 +100,15 @@ impl Gazetteer {
         let forms: Vec<(&str, bool)> = forms.into_iter().collect();
         let mut words: HashMap<CompactString, Word> = HashMap::default();
         let mut next = 0u32;
-        let mut id_of = |words: &mut HashMap<CompactString, Word>, w: &str| -> u32 {
-            words
-                .entry(CompactString::from(w))
-                .or_insert_with(|| {
+        for (form, _) in &forms {
+            for w in form.split(' ') {
+                words.entry(CompactString::from(w)).or_insert_with(|| {
                     next += 1;
                     Word {
                         id: next - 1,
                         behind: None,
                     }
-                })
-                .id
-        };
-        for (form, _) in &forms {
-            for w in form.split(' ') {
-                id_of(&mut words, w);
+                });
             }
         }
         let mut by_key: HashMap<Vec<u8>, usize> = HashMap::default();

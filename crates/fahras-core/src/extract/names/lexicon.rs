@@ -10,7 +10,7 @@
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::gazetteer::{CONJ, Gazetteer, PREP};
+use super::gazetteer::Gazetteer;
 use crate::extract::entity::{OrgKind, PlaceType};
 use crate::text::{Analyzer, data};
 
@@ -130,6 +130,11 @@ pub(crate) struct Lexicon {
     pub patterns: Vec<Pattern>,
     pub gazetteer: Gazetteer,
 }
+
+/// The conjunctions and prepositions written joined to the next word.
+const CONJ: [char; 2] = ['و', 'ف'];
+/// See [`CONJ`].
+const PREP: [char; 3] = ['ب', 'ل', 'ك'];
 
 /// A written form of a listed word: which word, and what came before it.
 #[derive(Clone, Copy, Debug)]

@@ -361,11 +361,12 @@ impl NameExtractor {
                 continue;
             }
             let norm = view.toks[i].norm;
-            let bare = norm
+            // A proclitic the token may carry before a name, with a word left.
+            let clitic = norm
                 .chars()
                 .next()
-                .filter(|c| matches!(c, 'و' | 'ب' | 'ل' | 'ف') && norm.len() > c.len_utf8())
-                .map(|c| &norm[c.len_utf8()..]);
+                .filter(|c| matches!(c, 'و' | 'ب' | 'ل' | 'ف') && norm.len() > c.len_utf8());
+            let bare = clitic.map(|c| &norm[c.len_utf8()..]);
             if !begins.contains(norm) && !bare.is_some_and(|b| begins.contains(b)) {
                 i += 1;
                 continue;
@@ -377,14 +378,7 @@ impl NameExtractor {
                     continue;
                 }
                 let key: String = (i..i + n).map(|t| view.toks[t].norm).collect();
-                let stripped = view.toks[i]
-                    .norm
-                    .chars()
-                    .next()
-                    .filter(|c| {
-                        matches!(c, 'و' | 'ب' | 'ل' | 'ف') && view.toks[i].norm.len() > c.len_utf8()
-                    })
-                    .and_then(|c| key.strip_prefix(c));
+                let stripped = clitic.and_then(|c| key.strip_prefix(c));
                 // Written in other tokens than the name, the words may be
                 // function words that join into its key ("لو كان" is not
                 // "لوكان", "على أن" not "عليان").
