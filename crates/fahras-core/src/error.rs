@@ -24,6 +24,13 @@ pub enum ErrorKind {
     },
     /// Reading an input failed.
     Io,
+    /// An index was built differently than this build reads it (layout,
+    /// analyzer), or its description is damaged.
+    IndexMismatch,
+    /// The index engine failed (tantivy).
+    Index,
+    /// A search query could not be parsed.
+    InvalidQuery,
 }
 
 /// An error from `fahras-core`.

@@ -64,6 +64,8 @@
 pub mod error;
 pub mod eval;
 pub mod extract;
+#[cfg(feature = "index")]
+pub mod index;
 pub mod span;
 pub mod text;
 

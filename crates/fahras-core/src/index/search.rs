@@ -1,0 +1,266 @@
+//! Running a search: the hits with their snippets and entities, the total,
+//! and facet counts over every match (not just the page shown).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::schema::{Facet, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use super::article::OfficialNames;
+use super::query::{self, DocType, Filters};
+use super::snippet::{self, Snippet, Terms};
+use super::{Index, engine};
+use crate::error::{Error, ErrorKind, Result};
+
+/// Facets a search can count.
+pub const FACETS: [&str; 7] = ["org", "branch", "person", "role", "place", "year", "kind"];
+
+/// A search: the query (tantivy syntax, analyzed like the text), what to
+/// return and what to count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// The query: words (all required), `"phrases"`, `OR`, `NOT`/`-`,
+    /// `field:value` (`person:"هيثم إسماعيل"`, `branch:اللاذقية`,
+    /// `date:[2020-01-01 TO 2020-12-31]`). Empty or `*` matches everything.
+    pub query: String,
+    /// How many hits to return.
+    pub limit: usize,
+    /// How many of the best hits to skip (paging).
+    pub offset: usize,
+    /// Articles, directives or both.
+    pub doc_type: DocType,
+    /// Restrictions.
+    pub filters: Filters,
+    /// Facets to count (of [`FACETS`]).
+    pub facets: Vec<String>,
+    /// Values per facet.
+    pub facet_limit: usize,
+    /// Passages per hit.
+    pub snippets: usize,
+}
+
+impl SearchRequest {
+    /// Ten articles for `query`, with one passage each and no facets.
+    pub fn new(query: impl Into<String>) -> Self {
+        Self {
+            query: query.into(),
+            limit: 10,
+            offset: 0,
+            doc_type: DocType::Article,
+            filters: Filters::default(),
+            facets: Vec::new(),
+            facet_limit: 10,
+            snippets: 1,
+        }
+    }
+}
+
+/// One value of a facet and how many matching documents have it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    /// The value (a canonical name, a year, a directive kind).
+    pub value: String,
+    /// Matching documents with it.
+    pub count: u64,
+}
+
+/// What an article stores about its entities (see `article.rs`).
+#[derive(Debug, Default, Deserialize)]
+struct StoredArticle {
+    #[serde(default)]
+    entities: Vec<serde_json::Value>,
+    #[serde(default)]
+    relations: Vec<serde_json::Value>,
+    #[serde(default)]
+    officials: Vec<OfficialNames>,
+    #[serde(default)]
+    directives: Vec<serde_json::Value>,
+}
+
+/// One hit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    /// Document id: the article's, or `<article>#<n>` for its n-th directive.
+    pub id: String,
+    /// `article` or `directive`.
+    pub doc_type: String,
+    /// The article's id.
+    pub article: String,
+    /// Relevance (BM25, higher is better).
+    pub score: f32,
+    /// The article's title.
+    pub title: String,
+    /// Publication date (a directive's: its meeting's or article's), ISO 8601.
+    pub published: Option<String>,
+    /// Where the article was published.
+    pub source: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// Passages with the query's words highlighted; offsets into the article.
+    pub snippets: Vec<Snippet>,
+    /// The article's entities (empty for a directive).
+    pub entities: Vec<serde_json::Value>,
+    /// Relations between them.
+    pub relations: Vec<serde_json::Value>,
+    /// Its officials: person, title, organization, branch, place.
+    pub officials: Vec<OfficialNames>,
+    /// Its directives as rows (for a directive hit: that directive's row only).
+    pub directives: Vec<serde_json::Value>,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// Every matching document.
+    pub total: usize,
+    /// The requested page of them, best first.
+    pub hits: Vec<Hit>,
+    /// Counts per requested facet, most frequent first.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+}
+
+fn first_str(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_owned)
+}
+
+impl Index {
+    /// Run `req` on the current snapshot.
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidQuery`] for a query that does not parse, an unknown
+    /// facet; [`ErrorKind::Index`] when the index cannot be read.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        for f in &req.facets {
+            if !FACETS.contains(&f.as_str()) {
+                return Err(Error::new(
+                    ErrorKind::InvalidQuery,
+                    format_args!(
+                        "unknown facet `{f}` (expected one of {})",
+                        FACETS.join(", ")
+                    ),
+                ));
+            }
+        }
+        let parser = query::parser(&self.engine, &self.fields);
+        let q = query::build(
+            &parser,
+            &self.fields,
+            &self.search,
+            &req.query,
+            req.doc_type,
+            &req.filters,
+        )?;
+        let searcher = self.reader.searcher();
+        let top = TopDocs::with_limit(req.limit.max(1))
+            .and_offset(req.offset)
+            .order_by_score();
+        let mut facets = FacetCollector::for_field("facets");
+        for f in &req.facets {
+            facets.add_facet(Facet::from_path([f.as_str()]));
+        }
+        let (top, total, counts) = searcher
+            .search(&q, &(top, Count, facets))
+            .map_err(|e| engine("search failed", e))?;
+        let mut terms = Terms::default();
+        q.query_terms(&mut |term, _| {
+            let value = term.value();
+            let Some(text) = value.as_str() else {
+                return;
+            };
+            if term.field() == self.fields.body {
+                terms.forms.insert(text.to_owned());
+            } else if term.field() == self.fields.body_stem {
+                terms.stems.insert(text.to_owned());
+            }
+        });
+        let hits = top
+            .into_iter()
+            .take(req.limit)
+            .map(|(score, addr)| self.hit(&searcher, addr, score, &terms, req.snippets))
+            .collect::<Result<Vec<_>>>()?;
+        let facets = req
+            .facets
+            .iter()
+            .map(|name| {
+                let root = Facet::from_path([name.as_str()]);
+                let values = counts
+                    .top_k(root, req.facet_limit)
+                    .into_iter()
+                    .map(|(facet, count)| FacetCount {
+                        value: facet
+                            .to_path()
+                            .last()
+                            .map(|s| (*s).to_owned())
+                            .unwrap_or_default(),
+                        count,
+                    })
+                    .collect();
+                (name.clone(), values)
+            })
+            .collect();
+        Ok(SearchResults {
+            total,
+            hits,
+            facets,
+        })
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+        score: f32,
+        terms: &Terms,
+        snippets: usize,
+    ) -> Result<Hit> {
+        let f = &self.fields;
+        let doc: TantivyDocument = searcher
+            .doc(addr)
+            .map_err(|e| engine("cannot read a stored document", e))?;
+        let doc_type = first_str(&doc, f.doc_type).unwrap_or_default();
+        let body = first_str(&doc, f.body).unwrap_or_default();
+        let offsets: Vec<u64> = doc.get_all(f.offset).filter_map(|v| v.as_u64()).collect();
+        let base = match offsets.as_slice() {
+            [c, b] => (*c as u32, *b as u32),
+            _ => (0, 0),
+        };
+        let published = doc
+            .get_first(f.published)
+            .and_then(|v| v.as_datetime())
+            .map(|d| {
+                let secs = d.into_timestamp_secs();
+                crate::extract::Date::constant(1970, 1, 1)
+                    .checked_add(jiff::SignedDuration::from_secs(secs))
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
+            });
+        let stored = first_str(&doc, f.entities).unwrap_or_default();
+        let (mut entities, mut relations, mut officials, mut directives) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        if doc_type == "directive" {
+            directives.extend(serde_json::from_str::<serde_json::Value>(&stored).ok());
+        } else if let Ok(s) = serde_json::from_str::<StoredArticle>(&stored) {
+            (entities, relations, officials, directives) =
+                (s.entities, s.relations, s.officials, s.directives);
+        }
+        Ok(Hit {
+            id: first_str(&doc, f.id).unwrap_or_default(),
+            doc_type,
+            article: first_str(&doc, f.article).unwrap_or_default(),
+            score,
+            title: first_str(&doc, f.title).unwrap_or_default(),
+            published,
+            source: first_str(&doc, f.source),
+            url: first_str(&doc, f.url),
+            snippets: snippet::snippets(&body, base, terms, &self.search, &self.stem, snippets),
+            entities,
+            relations,
+            officials,
+            directives,
+        })
+    }
+}

@@ -1,0 +1,207 @@
+//! Highlighted passages: where the query's words are, in the ORIGINAL text.
+//!
+//! The text is analyzed again with both analyzers; a token is a hit when its
+//! form is a query term of `body`, or its stem one of `body_stem`. The best
+//! passage is the window of at most [`WIDTH`] chars holding the most distinct
+//! hits, widened to whole tokens around them.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::text::{Analyzer, Token};
+
+/// Width of a passage, in chars.
+pub(crate) const WIDTH: u32 = 180;
+
+/// A span in the original text, as chars (Python) and bytes (Rust).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SnippetSpan {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// First byte.
+    pub byte_start: u32,
+    /// One past the last byte.
+    pub byte_end: u32,
+}
+
+/// A passage of a hit with its highlighted words. Every offset points into
+/// the article's original text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    /// The passage, as in the original.
+    pub text: String,
+    /// Where the passage is.
+    #[serde(flatten)]
+    pub span: SnippetSpan,
+    /// The words that matched the query.
+    pub highlights: Vec<SnippetSpan>,
+}
+
+/// The query terms a passage is looked for with.
+#[derive(Debug, Default)]
+pub(crate) struct Terms {
+    pub forms: HashSet<String>,
+    pub stems: HashSet<String>,
+}
+
+fn span(t: &Token, base: (u32, u32)) -> SnippetSpan {
+    SnippetSpan {
+        start: t.chars.start + base.0,
+        end: t.chars.end + base.0,
+        byte_start: t.bytes.start + base.1,
+        byte_end: t.bytes.end + base.1,
+    }
+}
+
+/// Up to `max` passages of `text`; `base` is the (char, byte) offset of `text`
+/// in its article. A text without hits yields its opening.
+pub(crate) fn snippets(
+    text: &str,
+    base: (u32, u32),
+    terms: &Terms,
+    search: &Analyzer,
+    stem: &Analyzer,
+    max: usize,
+) -> Vec<Snippet> {
+    if max == 0 || text.is_empty() {
+        return Vec::new();
+    }
+    let tokens = search.analyze(text);
+    let stem_hits: HashSet<u32> = if terms.stems.is_empty() {
+        HashSet::new()
+    } else {
+        stem.analyze(text)
+            .into_iter()
+            .filter(|t| terms.stems.contains(t.norm.as_str()))
+            .map(|t| t.bytes.start)
+            .collect()
+    };
+    // (token index, the word it matched as) of every hit.
+    let hits: Vec<(usize, &str)> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind.is_indexable())
+        .filter(|(_, t)| {
+            terms.forms.contains(t.norm.as_str()) || stem_hits.contains(&t.bytes.start)
+        })
+        .map(|(i, t)| (i, t.norm.as_str()))
+        .collect();
+    let mut out = Vec::new();
+    let mut used = vec![false; hits.len()];
+    while out.len() < max {
+        let Some((a, b)) = best_window(&tokens, &hits, &used) else {
+            break;
+        };
+        for u in &mut used[a..=b] {
+            *u = true;
+        }
+        let highlights = hits[a..=b]
+            .iter()
+            .map(|&(i, _)| span(&tokens[i], base))
+            .collect();
+        out.push(passage(
+            text, &tokens, hits[a].0, hits[b].0, base, highlights,
+        ));
+    }
+    if out.is_empty() && !tokens.is_empty() {
+        out.push(passage(text, &tokens, 0, 0, base, Vec::new()));
+    }
+    out.sort_by_key(|s| s.span.start);
+    out
+}
+
+/// The run of unused hits `a..=b` within [`WIDTH`] chars with the most
+/// distinct words (then the most hits, then the earliest).
+fn best_window(tokens: &[Token], hits: &[(usize, &str)], used: &[bool]) -> Option<(usize, usize)> {
+    let mut best: Option<((usize, usize), (usize, usize))> = None;
+    for a in (0..hits.len()).filter(|&a| !used[a]) {
+        let start = tokens[hits[a].0].chars.start;
+        let mut words = HashSet::new();
+        let mut b = a;
+        for j in a..hits.len() {
+            if used[j] || tokens[hits[j].0].chars.end - start > WIDTH {
+                break;
+            }
+            words.insert(hits[j].1);
+            b = j;
+        }
+        let score = (words.len(), b - a + 1);
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, (a, b)));
+        }
+    }
+    best.map(|(_, w)| w)
+}
+
+/// The passage around tokens `first..=last`, widened on both sides to about
+/// [`WIDTH`] chars, within one paragraph.
+fn passage(
+    text: &str,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    base: (u32, u32),
+    highlights: Vec<SnippetSpan>,
+) -> Snippet {
+    let covered = tokens[last].chars.end - tokens[first].chars.start;
+    let pad = WIDTH.saturating_sub(covered) / 2;
+    let breaks = |i: usize, j: usize| {
+        let (x, y) = (tokens[i].bytes.end as usize, tokens[j].bytes.start as usize);
+        text.get(x..y).is_some_and(|gap| gap.contains('\n'))
+    };
+    let mut a = first;
+    while a > 0 && tokens[first].chars.start - tokens[a - 1].chars.start <= pad && !breaks(a - 1, a)
+    {
+        a -= 1;
+    }
+    // What the left side left unused goes to the right.
+    let right = WIDTH.saturating_sub(covered + (tokens[first].chars.start - tokens[a].chars.start));
+    let mut b = last;
+    while b + 1 < tokens.len()
+        && tokens[b + 1].chars.end - tokens[last].chars.end <= right
+        && !breaks(b, b + 1)
+    {
+        b += 1;
+    }
+    let (s, e) = (&tokens[a], &tokens[b]);
+    Snippet {
+        text: text[s.bytes.start as usize..e.bytes.end as usize].to_owned(),
+        span: SnippetSpan {
+            start: s.chars.start + base.0,
+            end: e.chars.end + base.0,
+            byte_start: s.bytes.start + base.1,
+            byte_end: e.bytes.end + base.1,
+        },
+        highlights,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Profile;
+
+    #[test]
+    fn passages_point_into_the_original_and_find_stems() {
+        let search = Analyzer::new(Profile::Search);
+        let stem = Analyzer::new(Profile::Stem);
+        let text = "مقدمة طويلة عن الطقس.\nوقال الرفيق إن أمانة الفرع اجتمعت بالأمين العام للحزب.";
+        let mut terms = Terms::default();
+        terms.stems.insert("امين".into());
+        let got = snippets(text, (0, 0), &terms, &search, &stem, 2);
+        assert_eq!(got.len(), 1);
+        let h = got[0].highlights[0];
+        let chars: String = text
+            .chars()
+            .skip(h.start as usize)
+            .take((h.end - h.start) as usize)
+            .collect();
+        assert_eq!(chars, "بالأمين");
+        assert_eq!(&text[h.byte_start as usize..h.byte_end as usize], "بالأمين");
+        // The passage stays in its paragraph.
+        assert!(got[0].text.starts_with("وقال"), "{}", got[0].text);
+    }
+}
