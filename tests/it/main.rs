@@ -6,6 +6,7 @@ mod directives;
 mod eval;
 mod extract;
 mod gold;
+mod index;
 mod officials;
 mod places;
 mod seeds;

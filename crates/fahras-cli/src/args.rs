@@ -29,6 +29,10 @@ pub(crate) enum Command {
     Eval(EvalArgs),
     /// Run fahras on the built-in sample corpus and print a summary.
     Demo(DemoArgs),
+    /// Build and maintain a search index of articles, entities and directives.
+    Index(IndexArgs),
+    /// Search an index: words, phrases, fields, filters, facets, snippets.
+    Search(SearchArgs),
 }
 
 /// Where text comes from.
@@ -211,4 +215,170 @@ pub(crate) struct EvalArgs {
     /// Report format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct IndexArgs {
+    #[command(subcommand)]
+    pub command: IndexCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum IndexCommand {
+    /// Create an empty index in DIR (created when missing; must be empty).
+    Create {
+        /// The index directory.
+        dir: PathBuf,
+    },
+    /// Add documents (same inputs as `extract`); an id already indexed is replaced.
+    Add(IndexAddArgs),
+    /// Numbers about an index.
+    Stats {
+        /// The index directory.
+        dir: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFormat,
+    },
+    /// Delete articles (and their directives) by id.
+    Delete {
+        /// The index directory.
+        dir: PathBuf,
+        /// Id of an article to delete; repeat for more.
+        #[arg(long, required = true)]
+        id: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct IndexAddArgs {
+    /// The index directory.
+    pub dir: PathBuf,
+    /// Input files as for `extract`: plain text (one document each) or JSON
+    /// Lines (`.jsonl`, `.jsonl.gz`) with `id`, `text` and optionally `title`,
+    /// `published` (or `date`), `source`, `url`. Standard input when none or `-`.
+    pub files: Vec<PathBuf>,
+    /// How inputs hold documents; by default from the extension.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Publication date (YYYY-MM-DD) for documents that do not carry one.
+    #[arg(long)]
+    pub published: Option<fahras_core::extract::Date>,
+    /// Replace invalid UTF-8 with U+FFFD instead of skipping the document.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Index the text only: no entities, facets or directives (faster).
+    #[arg(long)]
+    pub no_extract: bool,
+    /// Entity kinds to extract for facets and directives (default: all).
+    #[arg(long, default_value_t = KindSet::ALL, conflicts_with = "no_extract")]
+    pub kinds: KindSet,
+    /// Commit every N documents (and at the end). A crash loses at most the
+    /// documents since the last commit.
+    #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub commit_every: u64,
+    /// Threads for extraction and indexing (default: the machine's cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Memory for the indexing buffers, in MB; bounds the writer's memory.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(16..4000))]
+    pub memory_mb: u64,
+}
+
+/// Search output format.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum SearchFormat {
+    /// Titles, passages with highlights, officials (for humans).
+    Text,
+    /// One JSON object `{"total", "hits", "facets"}` (for computers).
+    Json,
+    /// One JSON hit a line, then a last line `{"total", "facets"}`.
+    Jsonl,
+}
+
+/// How right-to-left text is printed in `--format text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Bidi {
+    /// Visual order on a terminal, logical order into a pipe or file.
+    Auto,
+    /// Reordered for display, for terminals without bidi support (most).
+    Visual,
+    /// As stored, for terminals that reorder themselves (GNOME Terminal, Konsole, mlterm).
+    Logical,
+}
+
+/// What a search returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SearchKind {
+    /// Articles.
+    Article,
+    /// Directives of every kind, each with its row and article.
+    Directive,
+    /// Directives that are decisions.
+    Decision,
+    /// Directives that are calls.
+    Call,
+    /// Directives that are recommendations.
+    Recommendation,
+    /// Directives that are emphases.
+    Emphasis,
+    /// Articles and directives.
+    All,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SearchArgs {
+    /// The index directory.
+    pub dir: PathBuf,
+    /// The query: words (all required), "phrases", OR, NOT or -word,
+    /// field:value (title, body, org, branch, person, role, place, kind, source)
+    /// and dates (`date:[2020-01-01 TO 2020-12-31]`, `date:2020`, `dates:2021-02`
+    /// for dates mentioned in the text). Empty or `*`: every document.
+    pub query: String,
+    /// How many hits to print.
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Skip the best N hits (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SearchFormat,
+    /// What to return.
+    #[arg(long, value_enum, default_value = "article")]
+    pub kind: SearchKind,
+    /// Only documents naming this organization (spelling-tolerant phrase; repeat for any of several).
+    #[arg(long)]
+    pub org: Vec<String>,
+    /// Only documents naming this branch or a branch in this place.
+    #[arg(long)]
+    pub branch: Vec<String>,
+    /// Only documents naming this person.
+    #[arg(long)]
+    pub person: Vec<String>,
+    /// Only documents naming this title.
+    #[arg(long)]
+    pub role: Vec<String>,
+    /// Only documents naming this place.
+    #[arg(long)]
+    pub place: Vec<String>,
+    /// Published on or after this day (directives: their meeting's day).
+    #[arg(long)]
+    pub from: Option<fahras_core::extract::Date>,
+    /// Published on or before this day.
+    #[arg(long)]
+    pub to: Option<fahras_core::extract::Date>,
+    /// Facets to count over all matches, comma-separated: org, branch, person,
+    /// role, place, year, kind.
+    #[arg(long, value_delimiter = ',')]
+    pub facets: Vec<String>,
+    /// Values shown per facet.
+    #[arg(long, default_value_t = 10)]
+    pub facet_limit: usize,
+    /// Passages per hit.
+    #[arg(long, default_value_t = 1)]
+    pub snippets: usize,
+    /// How right-to-left text is printed in `--format text`.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub bidi: Bidi,
 }

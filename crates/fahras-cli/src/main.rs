@@ -1,13 +1,15 @@
 //! The `fahras` command.
 //!
-//! Exit codes (ripgrep's): 0 when something was produced, 1 when the input held
-//! nothing to produce (no tokens, no sentences), 2 on error. A closed pipe
-//! (`fahras tokenize big.txt | head`) is not an error.
+//! Exit codes (ripgrep's, and one more): 0 when something was produced, 1 when
+//! the input held nothing to produce (no tokens, no sentences, no hits), 2 on
+//! error, 3 when `index add` indexed what it could but skipped bad input. A
+//! closed pipe (`fahras tokenize big.txt | head`) is not an error.
 
 #![allow(clippy::print_stderr)]
 
 mod args;
 mod commands;
+mod docs;
 mod input;
 
 use std::io;
@@ -24,6 +26,8 @@ pub(crate) enum Outcome {
     Found,
     /// The input held nothing to output.
     Nothing,
+    /// Output was produced, but some input was skipped.
+    Partial,
 }
 
 fn main() -> ExitCode {
@@ -36,10 +40,13 @@ fn main() -> ExitCode {
         Command::Extract(a) => commands::extract::run(&a),
         Command::Eval(a) => commands::eval::run(&a),
         Command::Demo(a) => commands::demo::run(&a),
+        Command::Index(a) => commands::index::run(&a),
+        Command::Search(a) => commands::search::run(&a),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::Nothing) => ExitCode::from(1),
+        Ok(Outcome::Partial) => ExitCode::from(3),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {err:#}");

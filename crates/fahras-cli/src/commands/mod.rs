@@ -4,7 +4,9 @@ pub(crate) mod analyzer;
 pub(crate) mod demo;
 pub(crate) mod eval;
 pub(crate) mod extract;
+pub(crate) mod index;
 pub(crate) mod normalize;
+pub(crate) mod search;
 pub(crate) mod sentences;
 pub(crate) mod tokenize;
 

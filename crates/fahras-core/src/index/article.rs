@@ -232,19 +232,24 @@ fn officials(found: &Extraction, text: &str) -> Vec<OfficialNames> {
         id.and_then(|i| found.entities.get(i as usize))
             .map(|e| name(e, text).to_owned())
     };
-    found
-        .officials()
-        .into_iter()
-        .filter_map(|o| {
-            Some(OfficialNames {
-                role: get(Some(o.role))?,
-                person: get(o.person),
-                org: get(o.org),
-                branch: get(o.branch),
-                place: get(o.place),
-            })
-        })
-        .collect()
+    let mut out: Vec<OfficialNames> = Vec::new();
+    for o in found.officials() {
+        let Some(role) = get(Some(o.role)) else {
+            continue;
+        };
+        let names = OfficialNames {
+            role,
+            person: get(o.person),
+            org: get(o.org),
+            branch: get(o.branch),
+            place: get(o.place),
+        };
+        // A title named again and again is one official.
+        if !out.contains(&names) {
+            out.push(names);
+        }
+    }
+    out
 }
 
 /// One document per directive: its text is the directive's, its date the
@@ -305,6 +310,23 @@ fn actor_names<'t>(found: &'t Extraction, id: u32, text: &'t str) -> Vec<(Entity
     let Some(actor) = target("issued_by", id) else {
         return out;
     };
+    // Names inside the actor's own words: "قيادة فرع اللاذقية للحزب" is a
+    // body of the Latakia branch.
+    let mut inner: Vec<u32> = Vec::new();
+    if let Some(a) = found.entities.get(actor as usize) {
+        inner.extend(found.entities.iter().zip(0u32..).filter_map(|(e, i)| {
+            let within = i != actor && a.bytes.start <= e.bytes.start && e.bytes.end <= a.bytes.end;
+            (within
+                && matches!(
+                    e.kind,
+                    EntityKind::Branch | EntityKind::Org | EntityKind::Loc
+                ))
+            .then_some(i)
+        }));
+    }
+    for &i in &inner {
+        push(i);
+    }
     let mut of = Some(actor);
     if push(actor) == Some(EntityKind::Role) {
         if let Some(p) = found
@@ -319,7 +341,7 @@ fn actor_names<'t>(found: &'t Extraction, id: u32, text: &'t str) -> Vec<(Entity
             push(o);
         }
     }
-    if let Some(b) = of {
+    for b in of.into_iter().chain(inner) {
         if let Some(org) = target("branch_of", b) {
             push(org);
         }

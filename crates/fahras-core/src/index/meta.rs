@@ -53,15 +53,18 @@ impl IndexMeta {
     pub(crate) fn read(dir: &Path) -> Result<Self> {
         let path = dir.join(FILE);
         let json = std::fs::read_to_string(&path).map_err(|e| {
-            let msg = if e.kind() == std::io::ErrorKind::NotFound {
-                format!(
-                    "`{}` is not a fahras index (no {FILE}); create one with `fahras index create`",
-                    dir.display()
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::new(
+                    ErrorKind::Io,
+                    format_args!(
+                        "`{}` is not a fahras index (no {FILE}); create one with `fahras index create`",
+                        dir.display()
+                    ),
                 )
             } else {
-                format!("cannot read `{}`: {e}", path.display())
-            };
-            Error::with_source(ErrorKind::Io, msg, e)
+                let msg = format!("cannot read `{}`: {e}", path.display());
+                Error::with_source(ErrorKind::Io, msg, e)
+            }
         })?;
         serde_json::from_str(&json).map_err(|e| {
             let msg = format!("`{}` is damaged: {e}", path.display());
