@@ -9,5 +9,6 @@ mod gold;
 mod index;
 mod officials;
 mod places;
+mod search_recall;
 mod seeds;
 mod support;

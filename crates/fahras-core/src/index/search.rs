@@ -209,6 +209,35 @@ impl Index {
         })
     }
 
+    /// The ids of every document matching `query` (no ranking, no
+    /// passages): for comparing result sets and exporting.
+    ///
+    /// # Errors
+    /// As [`search`](Self::search).
+    pub fn matching_ids(&self, query: &str, doc_type: DocType) -> Result<Vec<String>> {
+        let parser = query::parser(&self.engine, &self.fields);
+        let q = query::build(
+            &parser,
+            &self.fields,
+            &self.search,
+            query,
+            doc_type,
+            &Filters::default(),
+        )?;
+        let searcher = self.reader.searcher();
+        let docs = searcher
+            .search(&q, &tantivy::collector::DocSetCollector)
+            .map_err(|e| engine("search failed", e))?;
+        docs.into_iter()
+            .map(|addr| {
+                let doc: TantivyDocument = searcher
+                    .doc(addr)
+                    .map_err(|e| engine("cannot read a stored document", e))?;
+                Ok(first_str(&doc, self.fields.id).unwrap_or_default())
+            })
+            .collect()
+    }
+
     fn hit(
         &self,
         searcher: &Searcher,

