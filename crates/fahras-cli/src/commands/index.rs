@@ -6,10 +6,9 @@
 //! after the last commit; the index always opens. Bad input is skipped,
 //! counted and reported with its file and line, and the exit code is then 3.
 
-#![allow(clippy::print_stderr)]
-// progress and warnings go to stderr
-// Byte and document counts shown as MB and rates: far below 2^52.
-#![allow(clippy::cast_precision_loss)]
+// Progress and warnings go to stderr; byte and document counts shown as MB
+// and rates are far below 2^52.
+#![allow(clippy::print_stderr, clippy::cast_precision_loss)]
 
 use std::io::Write;
 use std::time::Instant;
