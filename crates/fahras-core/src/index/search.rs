@@ -209,6 +209,41 @@ impl Index {
         })
     }
 
+    /// The total and the best hits' scores and ids, without passages or
+    /// stored entities: the fast path for scripts that only need ids.
+    ///
+    /// # Errors
+    /// As [`search`](Self::search).
+    pub fn top_ids(&self, req: &SearchRequest) -> Result<(usize, Vec<(f32, String)>)> {
+        let parser = query::parser(&self.engine, &self.fields);
+        let q = query::build(
+            &parser,
+            &self.fields,
+            &self.search,
+            &req.query,
+            req.doc_type,
+            &req.filters,
+        )?;
+        let searcher = self.reader.searcher();
+        let top = TopDocs::with_limit(req.limit.max(1))
+            .and_offset(req.offset)
+            .order_by_score();
+        let (top, total) = searcher
+            .search(&q, &(top, Count))
+            .map_err(|e| engine("search failed", e))?;
+        let ids = top
+            .into_iter()
+            .take(req.limit)
+            .map(|(score, addr)| {
+                let doc: TantivyDocument = searcher
+                    .doc(addr)
+                    .map_err(|e| engine("cannot read a stored document", e))?;
+                Ok((score, first_str(&doc, self.fields.id).unwrap_or_default()))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((total, ids))
+    }
+
     /// The ids of every document matching `query` (no ranking, no
     /// passages): for comparing result sets and exporting.
     ///

@@ -1,6 +1,6 @@
 //! [`Analyzer`]: a compiled [`AnalyzerSpec`].
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::fmt;
 use std::sync::Arc;
 

@@ -48,7 +48,7 @@
 //! The stemmer runs on the `stem` profile before the ى/ة folds (see
 //! [`Profile::Stem`](crate::text::Profile::Stem)), so it sees "الشعبة", not "الشعبه".
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use compact_str::CompactString;
 
@@ -88,9 +88,10 @@ impl LightStemmer {
     /// Build from the data files, normalizing every entry with `norm` (the
     /// analyzer steps that run before the stemmer).
     pub(crate) fn new(norm: impl Fn(&str) -> Option<CompactString>) -> Self {
-        let mut protected = HashSet::new();
-        let mut protected_prefixes = HashSet::new();
-        let mut protected_suffixes = HashSet::new();
+        // Looked up per token and per split: a fast hash, the keys are our own data.
+        let mut protected = HashSet::default();
+        let mut protected_prefixes = HashSet::default();
+        let mut protected_suffixes = HashSet::default();
         for line in data::lines(data::STEM_PROTECTED) {
             if let Some(p) = line.strip_suffix('*') {
                 protected_prefixes.extend(norm(p));
