@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Search side by side: fahras (CLI `index add` / `search`) against tantivy-py
+# and SQLite FTS5 (benches/peers/search.py) on the shared news corpora:
+# indexing docs/s, MB/s and peak RSS; p50/p95 latency of 500 AND queries;
+# recall on the spelling-variant probe (tests/data/spelling_variants.tsv).
+# Works from any directory:
+#
+#   ./benches/peers/run_search.sh [--quick] [--no-build] [--json FILE]
+#
+# --quick indexes anc_news only (2,900 articles) for a fast check; the full
+# run adds saudinewsnet (11,901 articles, 52.5 MB of text) and takes a few
+# minutes on 2 cores. tantivy-py lives in benches/peers/.venv (git-ignored,
+# shared with run.sh), created on first use from PyPI with a pinned version;
+# FTS5 is Python's own sqlite3. Indexes go to a temporary directory removed
+# at exit. Environment: PYTHON (interpreter used to create the venv,
+# >= 3.11), FAHRAS_SHARED (the shared data directory), CARGO (default cargo).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+venv="$here/.venv"
+
+build=1
+args=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) args+=(--quick); shift ;;
+        --no-build) build=0; shift ;;
+        --json) args+=(--json "${2:?--json needs a file}"); shift 2 ;;
+        --json=*) args+=("$1"); shift ;;
+        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "run_search.sh: unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+
+# tantivy-py has no runtime dependencies (abi3 wheel, Python >= 3.11).
+TANTIVY_PINS=(tantivy==0.27.0)
+
+script=run_search.sh
+# shellcheck source=venv.sh
+source "$here/venv.sh"
+echo "==> installing ${TANTIVY_PINS[*]}" >&2
+"$vpy" -m pip install --quiet --disable-pip-version-check --no-deps "${TANTIVY_PINS[@]}"
+
+if [ "$build" -eq 1 ]; then
+    echo "==> cargo build --release -p fahras-cli" >&2
+    (cd "$repo" && "${CARGO:-cargo}" build --release -p fahras-cli) >&2
+fi
+
+out="$(mktemp -d "${TMPDIR:-/tmp}/fahras-search.XXXXXX")"
+trap 'rm -rf "$out"' EXIT
+# A private copy of the binary, so a rebuild during the run changes nothing.
+cp "$repo/target/release/fahras" "$out/fahras"
+
+echo "==> search.py ${args[*]:-}" >&2
+PYTHONDONTWRITEBYTECODE=1 "$vpy" "$here/search.py" --fahras "$out/fahras" \
+    --workdir "$out" ${args[@]+"${args[@]}"}
