@@ -87,7 +87,7 @@ impl Inputs<'_> {
     pub fn for_each(
         &self,
         skips: &mut Skips,
-        mut each: impl FnMut(InputDoc, &mut Skips) -> Result<()>,
+        mut each: impl FnMut(InputDoc) -> Result<()>,
     ) -> Result<()> {
         let stdin = [PathBuf::from("-")];
         let files = if self.files.is_empty() {
@@ -137,7 +137,7 @@ pub(crate) fn parse_published(s: &str) -> Option<Date> {
 fn text_file(
     src: &mut Source,
     skips: &mut Skips,
-    each: &mut impl FnMut(InputDoc, &mut Skips) -> Result<()>,
+    each: &mut impl FnMut(InputDoc) -> Result<()>,
 ) -> Result<()> {
     let name = src.name.clone();
     let mut bytes = Vec::new();
@@ -166,20 +166,20 @@ fn text_file(
 fn check(
     doc: InputDoc,
     skips: &mut Skips,
-    each: &mut impl FnMut(InputDoc, &mut Skips) -> Result<()>,
+    each: &mut impl FnMut(InputDoc) -> Result<()>,
 ) -> Result<()> {
     if let Err(e) = fahras_core::check_len(&doc.text) {
         skips.skip(format_args!("{} (`{}`): {e}", doc.origin, doc.id));
         return Ok(());
     }
-    each(doc, skips)
+    each(doc)
 }
 
 fn jsonl_file(
     src: &mut Source,
     default: Option<Date>,
     skips: &mut Skips,
-    each: &mut impl FnMut(InputDoc, &mut Skips) -> Result<()>,
+    each: &mut impl FnMut(InputDoc) -> Result<()>,
 ) -> Result<()> {
     let mut buf = Vec::new();
     let mut n = 0usize;

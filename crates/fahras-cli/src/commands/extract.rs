@@ -166,7 +166,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Outcome> {
         published: args.published,
     };
     let mut skips = Skips::default();
-    inputs.for_each(&mut skips, |doc, _| {
+    inputs.for_each(&mut skips, |doc| {
         w.document(&doc.id, &doc.text, doc.published)
             .with_context(|| format!("cannot write the entities of `{}`", doc.id))
     })?;

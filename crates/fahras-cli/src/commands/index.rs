@@ -197,7 +197,7 @@ fn add(args: &IndexAddArgs) -> Result<Outcome> {
         published: args.published,
     };
     let mut skips = Skips::default();
-    let read = inputs.for_each(&mut skips, |doc, _| adder.push(doc));
+    let read = inputs.for_each(&mut skips, |doc| adder.push(doc));
     // What was read before a failing file is still indexed and committed.
     adder.flush()?;
     adder.commit()?;

@@ -101,9 +101,12 @@ fn name<'t>(e: &'t Entity, text: &'t str) -> &'t str {
     e.value.as_deref().unwrap_or_else(|| e.text(text)).trim()
 }
 
-fn day(d: Date) -> tantivy::DateTime {
-    let epoch = Date::constant(1970, 1, 1);
-    tantivy::DateTime::from_timestamp_secs(d.duration_since(epoch).as_secs())
+/// Day zero of tantivy's timestamps.
+pub(crate) const EPOCH: Date = Date::constant(1970, 1, 1);
+
+/// A day as tantivy stores dates: its first second, UTC.
+pub(crate) fn day(d: Date) -> tantivy::DateTime {
+    tantivy::DateTime::from_timestamp_secs(d.duration_since(EPOCH).as_secs())
 }
 
 /// The first day of an ISO value (`2020`, `2020-12`, `2020-12-07`, or an

@@ -53,9 +53,7 @@ pub struct Filters {
 }
 
 pub(crate) fn day_term(field: Field, d: Date) -> Term {
-    let epoch = Date::constant(1970, 1, 1);
-    let dt = tantivy::DateTime::from_timestamp_secs(d.duration_since(epoch).as_secs());
-    Term::from_field_date_for_search(field, dt)
+    Term::from_field_date_for_search(field, super::article::day(d))
 }
 
 /// A phrase of `value`'s analyzed words in `field`; `None` when it has none.

@@ -128,6 +128,17 @@ fn first_str(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<Str
 }
 
 impl Index {
+    /// The tantivy query of a user query, a document type and filters.
+    fn query(
+        &self,
+        text: &str,
+        doc_type: DocType,
+        filters: &Filters,
+    ) -> Result<Box<dyn tantivy::query::Query>> {
+        let parser = query::parser(&self.engine, &self.fields);
+        query::build(&parser, &self.fields, &self.search, text, doc_type, filters)
+    }
+
     /// Run `req` on the current snapshot.
     ///
     /// # Errors
@@ -145,15 +156,7 @@ impl Index {
                 ));
             }
         }
-        let parser = query::parser(&self.engine, &self.fields);
-        let q = query::build(
-            &parser,
-            &self.fields,
-            &self.search,
-            &req.query,
-            req.doc_type,
-            &req.filters,
-        )?;
+        let q = self.query(&req.query, req.doc_type, &req.filters)?;
         let searcher = self.reader.searcher();
         let top = TopDocs::with_limit(req.limit.max(1))
             .and_offset(req.offset)
@@ -215,15 +218,7 @@ impl Index {
     /// # Errors
     /// As [`search`](Self::search).
     pub fn top_ids(&self, req: &SearchRequest) -> Result<(usize, Vec<(f32, String)>)> {
-        let parser = query::parser(&self.engine, &self.fields);
-        let q = query::build(
-            &parser,
-            &self.fields,
-            &self.search,
-            &req.query,
-            req.doc_type,
-            &req.filters,
-        )?;
+        let q = self.query(&req.query, req.doc_type, &req.filters)?;
         let searcher = self.reader.searcher();
         let top = TopDocs::with_limit(req.limit.max(1))
             .and_offset(req.offset)
@@ -250,15 +245,7 @@ impl Index {
     /// # Errors
     /// As [`search`](Self::search).
     pub fn matching_ids(&self, query: &str, doc_type: DocType) -> Result<Vec<String>> {
-        let parser = query::parser(&self.engine, &self.fields);
-        let q = query::build(
-            &parser,
-            &self.fields,
-            &self.search,
-            query,
-            doc_type,
-            &Filters::default(),
-        )?;
+        let q = self.query(query, doc_type, &Filters::default())?;
         let searcher = self.reader.searcher();
         let docs = searcher
             .search(&q, &tantivy::collector::DocSetCollector)
@@ -296,9 +283,8 @@ impl Index {
             .get_first(f.published)
             .and_then(|v| v.as_datetime())
             .map(|d| {
-                let secs = d.into_timestamp_secs();
-                crate::extract::Date::constant(1970, 1, 1)
-                    .checked_add(jiff::SignedDuration::from_secs(secs))
+                super::article::EPOCH
+                    .checked_add(jiff::SignedDuration::from_secs(d.into_timestamp_secs()))
                     .map(|d| d.to_string())
                     .unwrap_or_default()
             });
