@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use fahras_core::extract::Date;
+use fahras_core::extract::{Date, parse_published};
 use serde::Deserialize;
 
 use crate::args::InputFormat;
@@ -124,13 +124,6 @@ pub(crate) fn detect(path: Option<&Path>) -> InputFormat {
         }
         _ => InputFormat::Text,
     }
-}
-
-/// `2020-12-08`, or a timestamp starting with one (`2020-12-08T10:00:00Z`,
-/// `2015-07-21 02:51:33`).
-pub(crate) fn parse_published(s: &str) -> Option<Date> {
-    let s = s.trim();
-    s.get(..10).unwrap_or(s).parse().ok()
 }
 
 /// A text file is one document, its id the file name as given.

@@ -32,6 +32,22 @@ pub use table::{DIRECTIVE_COLUMNS, DirectiveRow};
 
 use serde::Serialize;
 
+/// A publication date as feeds write it: `YYYY-MM-DD`, alone or at the start
+/// of a timestamp (`2020-12-08T10:00:00+03:00`, `2020-12-08 02:51:33`).
+/// The CLI and the Python bindings read `published` through this one rule.
+///
+/// # Examples
+/// ```
+/// use fahras_core::extract::{Date, parse_published};
+/// let d: Date = "2020-12-08".parse().unwrap();
+/// assert_eq!(parse_published("2020-12-08T10:00:00+03:00"), Some(d));
+/// assert_eq!(parse_published("8/12/2020"), None);
+/// ```
+pub fn parse_published(s: &str) -> Option<Date> {
+    let s = s.trim();
+    s.get(..10).unwrap_or(s).parse().ok()
+}
+
 /// A document to extract from.
 #[derive(Clone, Copy, Debug)]
 pub struct Document<'a> {
