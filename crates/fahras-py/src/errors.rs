@@ -71,6 +71,11 @@ fn io_error(err: &Error, msg: String) -> PyErr {
     let kind = std::error::Error::source(err)
         .and_then(|s| s.downcast_ref::<std::io::Error>())
         .map(std::io::Error::kind);
+    os_error(kind, msg)
+}
+
+/// The `OSError` subclass of an I/O error kind, with `msg`.
+pub(crate) fn os_error(kind: Option<std::io::ErrorKind>, msg: String) -> PyErr {
     match kind {
         Some(std::io::ErrorKind::NotFound) => PyFileNotFoundError::new_err(msg),
         Some(std::io::ErrorKind::PermissionDenied) => PyPermissionError::new_err(msg),

@@ -10,17 +10,17 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 
 use crate::convert;
-use crate::errors::{AnnotationError, IntoPyResult};
+use crate::errors::{AnnotationError, IntoPyResult, os_error};
 use crate::types::{PyDocument, from_object, to_object};
 
 /// Gold or predictions: a JSONL path, or a list of `Document`s or dicts `{"id", "entities"}`.
 fn docs(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<AnnotatedDoc>> {
     if let Ok(path) = obj.extract::<PathBuf>() {
         let file = std::fs::File::open(&path).map_err(|e| {
-            pyo3::exceptions::PyOSError::new_err(format!(
-                "cannot open the {what} `{}`: {e}",
-                path.display()
-            ))
+            os_error(
+                Some(e.kind()),
+                format!("cannot open the {what} `{}`: {e}", path.display()),
+            )
         })?;
         return eval::read_jsonl(BufReader::new(file)).py();
     }
@@ -68,7 +68,10 @@ pub(crate) fn score_conll<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let extractor = Extractor::new(convert::kinds(kinds)?);
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        pyo3::exceptions::PyOSError::new_err(format!("cannot read `{}`: {e}", path.display()))
+        os_error(
+            Some(e.kind()),
+            format!("cannot read `{}`: {e}", path.display()),
+        )
     })?;
     let report = py.detach(|| conll::evaluate(&conll::parse(&text), &extractor));
     let v = serde_json::to_value(&report).map_err(|e| AnnotationError::new_err(e.to_string()))?;

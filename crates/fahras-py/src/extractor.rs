@@ -230,20 +230,20 @@ impl PyExtractor {
     }
 
     /// Entities, relations and directive rows of one text.
-    #[pyo3(signature = (text, *, published = None, id = String::new()))]
+    #[pyo3(signature = (text, *, published = None, id = ""))]
     fn extract(
         &self,
         py: Python<'_>,
         text: &str,
         published: Option<&Bound<'_, PyAny>>,
-        id: String,
+        id: &str,
     ) -> PyResult<PyDocument> {
         fahras_core::check_len(text).map_err(|e| crate::errors::to_py(&e))?;
         let published = convert::date(published)?;
         let inner = &self.inner;
         py.detach(|| {
             let found = inner.extract(&Document { text, published });
-            PyDocument::build(&id, text, published, &found)
+            PyDocument::build(id, text, published, &found)
         })
     }
 
