@@ -5,7 +5,9 @@
 
 use fahras_core::{Error, ErrorKind};
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyFileNotFoundError, PyOSError, PyPermissionError};
+use pyo3::exceptions::{
+    PyException, PyFileExistsError, PyFileNotFoundError, PyOSError, PyPermissionError,
+};
 use pyo3::prelude::*;
 
 create_exception!(
@@ -79,6 +81,7 @@ pub(crate) fn os_error(kind: Option<std::io::ErrorKind>, msg: String) -> PyErr {
     match kind {
         Some(std::io::ErrorKind::NotFound) => PyFileNotFoundError::new_err(msg),
         Some(std::io::ErrorKind::PermissionDenied) => PyPermissionError::new_err(msg),
+        Some(std::io::ErrorKind::AlreadyExists) => PyFileExistsError::new_err(msg),
         _ => PyOSError::new_err(msg),
     }
 }

@@ -326,8 +326,11 @@ impl PyIndex {
             snippets,
         };
         let found = py.detach(|| self.inner.search(&req)).py()?;
-        let json =
-            serde_json::to_value(&found).map_err(|e| IndexingError::new_err(e.to_string()))?;
+        // Through the JSON text, as the CLI prints it: scores are f32, and
+        // their shortest decimal form is what a JSON reader sees.
+        let json = serde_json::to_string(&found)
+            .and_then(|s| serde_json::from_str::<Value>(&s))
+            .map_err(|e| IndexingError::new_err(e.to_string()))?;
         Ok(PySearchResults::from_json(json))
     }
 
@@ -573,7 +576,7 @@ impl PyHit {
     fn url(&self) -> Option<&str> {
         self.str_field("url")
     }
-    /// Passages: `{"text", "span", "highlights"}`, offsets (chars and bytes) into the article.
+    /// Passages: `{"text", "start", "end", "byte_start", "byte_end", "highlights"}`, offsets into the article.
     #[getter]
     fn snippets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.list(py, "snippets")

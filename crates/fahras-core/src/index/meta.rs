@@ -54,12 +54,15 @@ impl IndexMeta {
         let path = dir.join(FILE);
         let json = std::fs::read_to_string(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                Error::new(
+                // The cause is kept so callers can tell a missing index apart
+                // (Python raises FileNotFoundError).
+                Error::with_source(
                     ErrorKind::Io,
                     format_args!(
                         "`{}` is not a fahras index (no {FILE}); create one with `fahras index create`",
                         dir.display()
                     ),
+                    e,
                 )
             } else {
                 let msg = format!("cannot read `{}`: {e}", path.display());

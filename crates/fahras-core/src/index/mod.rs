@@ -148,9 +148,10 @@ impl Index {
             } else {
                 "is not empty"
             };
-            return Err(Error::new(
+            return Err(Error::with_source(
                 ErrorKind::Io,
                 format_args!("cannot create an index in `{}`: it {what}", dir.display()),
+                std::io::Error::new(std::io::ErrorKind::AlreadyExists, what),
             ));
         }
         let (schema, _) = Fields::schema();
