@@ -1,8 +1,31 @@
 #!/usr/bin/env bash
-# Every test of the project. Later issues add their suites here (Python, golden corpus).
+# Every test of the project: the Rust workspace, then the Python package built and
+# installed by pip (maturin) into a venv this script makes, its stubs checked by
+# mypy.stubtest, and the pytest suite (which compares answers with the CLI).
 # Tests that read ../shared (seed articles, public corpora) skip with a message when
 # it is absent, and fail instead when CI=true.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo test --workspace --locked
+
+echo "== python"
+# The CLI the Python suite compares against.
+cargo build --release --locked -p fahras-cli
+export FAHRAS_BIN="$PWD/target/release/fahras"
+
+VENV="${FAHRAS_VENV:-target/py-venv}"
+PYTHON="${PYTHON:-python3}"
+if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install --quiet --upgrade pip
+"$VENV/bin/python" -m pip install --quiet \
+    "maturin>=1.7,<2" "pytest>=8" "hypothesis>=6" "pandas>=2" "pyarrow>=14" \
+    "dask[dataframe]>=2024.1" "distributed>=2024.1" "mypy>=1.10"
+# As a user installs it (`pip install .`); the build reuses target/.
+"$VENV/bin/python" -m pip install --quiet --no-build-isolation --force-reinstall --no-deps .
+
+# Run from outside python/ so the installed package is what gets imported.
+(cd python && ../"$VENV"/bin/python -m mypy.stubtest fahras._fahras)
+"$VENV/bin/python" -m pytest -q -p no:cacheprovider python/tests
