@@ -67,11 +67,9 @@ pub(crate) fn set_threads(n: usize) -> PyResult<()> {
     Ok(())
 }
 
-/// Run `f` on `n` threads; with one thread, on the calling thread.
+/// Run `f` on a pool of `n` threads. Also for one thread: parallel
+/// iterators outside a pool would run on rayon's global pool, every core.
 pub(crate) fn install<R: Send>(n: usize, f: impl FnOnce() -> R + Send) -> PyResult<R> {
-    if n <= 1 {
-        return Ok(f());
-    }
     let pool = pool(n)?;
     Ok(pool.install(f))
 }
