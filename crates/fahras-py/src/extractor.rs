@@ -306,10 +306,9 @@ impl PyExtractor {
         n_threads: Option<usize>,
         table: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let pandas = import_extra(py, "pandas", "pandas")?;
+        let frame = import_extra(py, "pandas", "pandas")?.getattr("DataFrame")?;
         let batch = Batch::read(texts, ids, published)?;
-        let cols = self.columns(py, &batch, n_threads, table)?;
-        pandas.getattr("DataFrame")?.call1((cols,))
+        frame.call1((self.columns(py, &batch, n_threads, table)?,))
     }
 
     /// [`extract_columns`] as a `pyarrow.Table` (needs `fahras[arrow]`).
@@ -323,10 +322,9 @@ impl PyExtractor {
         n_threads: Option<usize>,
         table: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let arrow = import_extra(py, "pyarrow", "arrow")?;
+        let table_of = import_extra(py, "pyarrow", "arrow")?.getattr("table")?;
         let batch = Batch::read(texts, ids, published)?;
-        let cols = self.columns(py, &batch, n_threads, table)?;
-        arrow.getattr("table")?.call1((cols,))
+        table_of.call1((self.columns(py, &batch, n_threads, table)?,))
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

@@ -43,6 +43,13 @@ impl PyIndex {
         }
     }
 
+    /// The writer slot; poisoned only when a change panicked half-way.
+    fn lock_writer(&self) -> PyResult<std::sync::MutexGuard<'_, Option<Writer>>> {
+        self.writer
+            .lock()
+            .map_err(|_| IndexingError::new_err("a previous change to this index failed"))
+    }
+
     /// The writer, opened on first use.
     fn with_writer<R>(&self, f: impl FnOnce(&mut Writer) -> PyResult<R>) -> PyResult<R> {
         if self.read_only {
@@ -51,10 +58,7 @@ impl PyIndex {
                 self.inner.path().display()
             )));
         }
-        let mut guard = self
-            .writer
-            .lock()
-            .map_err(|_| IndexingError::new_err("a previous change to this index failed"))?;
+        let mut guard = self.lock_writer()?;
         if guard.is_none() {
             let threads = pool::threads(None)?;
             *guard = Some(
@@ -242,10 +246,7 @@ impl PyIndex {
 
     /// Make the changes durable and visible, and release the writer lock.
     fn commit(&self, py: Python<'_>) -> PyResult<()> {
-        let mut guard = self
-            .writer
-            .lock()
-            .map_err(|_| IndexingError::new_err("a previous change to this index failed"))?;
+        let mut guard = self.lock_writer()?;
         if let Some(mut w) = guard.take() {
             py.detach(|| {
                 w.commit()?;
@@ -258,10 +259,7 @@ impl PyIndex {
 
     /// Drop the changes since the last commit.
     fn rollback(&self) -> PyResult<()> {
-        let mut guard = self
-            .writer
-            .lock()
-            .map_err(|_| IndexingError::new_err("a previous change to this index failed"))?;
+        let mut guard = self.lock_writer()?;
         guard.take();
         Ok(())
     }
