@@ -83,7 +83,8 @@ def seeds_text() -> str | None:
     return "\n\n".join(p.read_text(encoding="utf-8") for p in files) or None
 
 
-def camel_pipeline():
+def camel_line_tokens():
+    """CAMeL Tools' normalize + tokenize of one line (also used by stem.py)."""
     from camel_tools.tokenizers.word import simple_word_tokenize
     from camel_tools.utils.dediac import dediac_ar
     from camel_tools.utils.normalize import (
@@ -93,36 +94,51 @@ def camel_pipeline():
         normalize_unicode,
     )
 
+    def line_tokens(line: str) -> list[str]:
+        s = normalize_unicode(line)
+        s = dediac_ar(s)
+        s = normalize_alef_ar(s)
+        s = normalize_alef_maksura_ar(s)
+        s = normalize_teh_marbuta_ar(s)
+        return simple_word_tokenize(s)
+
+    return line_tokens
+
+
+def pyarabic_line_tokens():
+    """PyArabic's normalize + tokenize of one line (also used by stem.py)."""
+    from pyarabic import araby
+
+    def line_tokens(line: str) -> list[str]:
+        s = araby.strip_tashkeel(line)
+        s = araby.strip_tatweel(s)
+        s = araby.normalize_ligature(s)
+        s = araby.normalize_alef(s)
+        s = araby.normalize_hamza(s, method="tasheel")
+        s = araby.normalize_teh(s)
+        return araby.tokenize(s)
+
+    return line_tokens
+
+
+def per_line(line_tokens):
+    """Run a one-line pipeline over every line of a text; count the tokens."""
+
     def run(text: str) -> int:
         n = 0
         for line in text.split("\n"):
-            s = normalize_unicode(line)
-            s = dediac_ar(s)
-            s = normalize_alef_ar(s)
-            s = normalize_alef_maksura_ar(s)
-            s = normalize_teh_marbuta_ar(s)
-            n += len(simple_word_tokenize(s))
+            n += len(line_tokens(line))
         return n
 
     return run
+
+
+def camel_pipeline():
+    return per_line(camel_line_tokens())
 
 
 def pyarabic_pipeline():
-    from pyarabic import araby
-
-    def run(text: str) -> int:
-        n = 0
-        for line in text.split("\n"):
-            s = araby.strip_tashkeel(line)
-            s = araby.strip_tatweel(s)
-            s = araby.normalize_ligature(s)
-            s = araby.normalize_alef(s)
-            s = araby.normalize_hamza(s, method="tasheel")
-            s = araby.normalize_teh(s)
-            n += len(araby.tokenize(s))
-        return n
-
-    return run
+    return per_line(pyarabic_line_tokens())
 
 
 PEERS = {

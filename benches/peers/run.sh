@@ -3,7 +3,10 @@
 # against CAMeL Tools and PyArabic (benches/peers/peer.py) on the same 10 MB
 # of news text. Works from any directory:
 #
-#   ./benches/peers/run.sh [--runs N] [--peers-only]
+#   ./benches/peers/run.sh [--runs N] [--peers-only] [--json FILE]
+#
+# --json FILE also writes the summary (fahras's criterion estimate and the
+# peers' rows) as one JSON object, for run_all.sh.
 #
 # The peers live in benches/peers/.venv (git-ignored), created on first use
 # from PyPI with pinned versions. Environment: PYTHON (interpreter used to
@@ -16,12 +19,15 @@ venv="$here/.venv"
 
 runs=3
 peers_only=0
+json_out=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
         --runs=*) runs="${1#--runs=}"; shift ;;
         --peers-only) peers_only=1; shift ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --json) json_out="${2:?--json needs a file}"; shift 2 ;;
+        --json=*) json_out="${1#--json=}"; shift ;;
+        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -60,16 +66,17 @@ PYTHONDONTWRITEBYTECODE=1 "$vpy" "$here/peer.py" --runs "$runs" | tee "$out/peer
 
 # Summary. Criterion prints `thrpt:  [low mid high]` with binary units
 # (MiB/s); MB/s below is 10^6 bytes per second, as peer.py reports.
-"$vpy" - "$crit_log" "$out/peers.jsonl" <<'PY'
+"$vpy" - "$crit_log" "$out/peers.jsonl" "$json_out" <<'PY'
 import json
 import re
 import sys
 
-crit_path, peers_path = sys.argv[1], sys.argv[2]
+crit_path, peers_path, json_path = sys.argv[1], sys.argv[2], sys.argv[3]
 UNITS = {"B/s": 1, "KiB/s": 1024, "MiB/s": 1024**2, "GiB/s": 1024**3,
          "KB/s": 1e3, "MB/s": 1e6, "GB/s": 1e9}
 
 fahras = None
+fahras_range = None
 try:
     lines = open(crit_path, encoding="utf-8").read().splitlines()
 except FileNotFoundError:
@@ -83,6 +90,8 @@ for line in lines:
         parts = m.group(1).split()
         if len(parts) == 6 and parts[3] in UNITS:
             fahras = float(parts[2]) * UNITS[parts[3]]  # middle estimate
+            fahras_range = [float(parts[0]) * UNITS[parts[1]], fahras,
+                            float(parts[4]) * UNITS[parts[5]]]
         break
 
 rows = [json.loads(row) for row in open(peers_path, encoding="utf-8") if row.strip()]
@@ -102,6 +111,11 @@ for r in corpus:
     print(f"{label:<28}{bps / 1e6:>10.2f}{bps / 1024**2:>10.2f}{ratio:>14}")
 for r in corpus:
     print(f"  {r['peer']}: {r['tokens']:,} tokens, best of {r['runs']} runs ({r['seconds']:.2f} s), per {r['unit']}")
+if json_path:
+    with open(json_path, "w", encoding="utf-8") as fh:
+        json.dump({"fahras": {"bench": "analyze/corpus-10MB/search", "bytes_per_s": fahras,
+                              "thrpt_low_mid_high": fahras_range},
+                   "peers": rows}, fh, ensure_ascii=False, indent=1)
 if not corpus:
     sys.exit("no peer measured the corpus")
 if fahras is None and lines:

@@ -11,12 +11,16 @@
 # dateparser lives in benches/peers/.venv (git-ignored, shared with run.sh),
 # created on first use from PyPI with pinned versions. Environment: PYTHON
 # (interpreter used to create the venv, >= 3.11), FAHRAS_SHARED (the shared
-# data directory), CARGO (default cargo).
+# data directory), CARGO (default cargo), CARGO_TARGET_DIR (default target).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 venv="$here/.venv"
+# Where cargo puts the binary: $CARGO_TARGET_DIR (relative to the repository
+# root, where cargo runs) or target/.
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$repo/$target_dir" ;; esac
 
 build=1
 args=()
@@ -48,4 +52,4 @@ if [ "$build" -eq 1 ]; then
 fi
 
 echo "==> dates.py ${args[*]:-}" >&2
-PYTHONDONTWRITEBYTECODE=1 exec "$vpy" "$here/dates.py" --fahras "$repo/target/release/fahras" ${args[@]+"${args[@]}"}
+PYTHONDONTWRITEBYTECODE=1 exec "$vpy" "$here/dates.py" --fahras "$target_dir/release/fahras" ${args[@]+"${args[@]}"}

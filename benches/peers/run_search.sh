@@ -13,12 +13,17 @@
 # shared with run.sh), created on first use from PyPI with a pinned version;
 # FTS5 is Python's own sqlite3. Indexes go to a temporary directory removed
 # at exit. Environment: PYTHON (interpreter used to create the venv,
-# >= 3.11), FAHRAS_SHARED (the shared data directory), CARGO (default cargo).
+# >= 3.11), FAHRAS_SHARED (the shared data directory), CARGO (default cargo),
+# CARGO_TARGET_DIR (default target).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 venv="$here/.venv"
+# Where cargo puts the binary: $CARGO_TARGET_DIR (relative to the repository
+# root, where cargo runs) or target/.
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$repo/$target_dir" ;; esac
 
 build=1
 args=()
@@ -28,7 +33,7 @@ while [ $# -gt 0 ]; do
         --no-build) build=0; shift ;;
         --json) args+=(--json "${2:?--json needs a file}"); shift 2 ;;
         --json=*) args+=("$1"); shift ;;
-        -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run_search.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -50,7 +55,7 @@ fi
 out="$(mktemp -d "${TMPDIR:-/tmp}/fahras-search.XXXXXX")"
 trap 'rm -rf "$out"' EXIT
 # A private copy of the binary, so a rebuild during the run changes nothing.
-cp "$repo/target/release/fahras" "$out/fahras"
+cp "$target_dir/release/fahras" "$out/fahras"
 
 echo "==> search.py ${args[*]:-}" >&2
 PYTHONDONTWRITEBYTECODE=1 "$vpy" "$here/search.py" --fahras "$out/fahras" \

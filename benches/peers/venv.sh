@@ -1,4 +1,4 @@
-# Sourced by run.sh and run_dates.sh: create benches/peers/.venv (git-ignored)
+# Sourced by the run*.sh scripts: create benches/peers/.venv (git-ignored)
 # on first use with Python >= 3.11 ($PYTHON if set), and set `vpy` to its
 # interpreter. Expects `venv` and `script` (the caller's name, for errors).
 

@@ -223,7 +223,7 @@ class Extractor:
         published: _Date | Iterable[_Date] = None,
         ids: Iterable[object] | None = None,
         n_threads: int | None = None,
-        table: Literal["entities", "directives"] = "entities",
+        table: Literal["entities", "officials", "directives", "meetings"] = "entities",
     ) -> dict[str, list[Any]]: ...
     def to_pandas(
         self,
@@ -232,7 +232,7 @@ class Extractor:
         published: _Date | Iterable[_Date] = None,
         ids: Iterable[object] | None = None,
         n_threads: int | None = None,
-        table: Literal["entities", "directives"] = "entities",
+        table: Literal["entities", "officials", "directives", "meetings"] = "entities",
     ) -> Any: ...
     def to_arrow(
         self,
@@ -241,7 +241,7 @@ class Extractor:
         published: _Date | Iterable[_Date] = None,
         ids: Iterable[object] | None = None,
         n_threads: int | None = None,
-        table: Literal["entities", "directives"] = "entities",
+        table: Literal["entities", "officials", "directives", "meetings"] = "entities",
     ) -> Any: ...
 
 @final

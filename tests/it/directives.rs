@@ -197,12 +197,16 @@ fn the_directives_table_has_one_row_per_directive_in_csv_and_jsonl() {
         assert!(span.ends_with(&lib.content), "{span} / {}", lib.content);
     }
 
-    // CSV without a table is refused with a clear message.
+    // CSV without a table is the entity table.
     let out = fahras()
         .args(["extract", "--format", "csv"])
         .arg(&input)
         .assert()
-        .failure();
-    let err = String::from_utf8_lossy(&out.get_output().stderr);
-    assert!(err.contains("add `--table directives`"), "{err}");
+        .success();
+    let csv = String::from_utf8_lossy(&out.get_output().stdout);
+    assert!(
+        csv.starts_with("doc_id,id,kind,start,end,byte_start,byte_end,text,value,attrs\n"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), x.entities.len() + 1);
 }

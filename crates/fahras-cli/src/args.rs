@@ -136,41 +136,100 @@ pub(crate) struct DemoArgs {
 pub(crate) enum InputFormat {
     /// The whole file is one document.
     Text,
-    /// One JSON object `{"id", "text", "published"?}` a line.
+    /// One JSON object `{"id", "text", "published"?, "title"?, "url"?, "source"?}` a line.
     Jsonl,
+    /// An HTML page: its main text, title and date.
+    Html,
+    /// An RSS or Atom feed: one document per item.
+    Feed,
 }
 
 /// Extraction output format.
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ExtractFormat {
-    /// One JSON document a line: `{"id", "entities": [...], "relations": [...]}`.
+    /// One JSON document a line: `{"id", "entities": [...], "relations": [...]}`;
+    /// with `--table`, one JSON row a line.
     Jsonl,
-    /// One JSON array of those documents.
+    /// One JSON array of those documents (or rows).
     Json,
     /// Tab-separated `id kind start end text value`, one entity a line (for
     /// humans); with `--table`, the table's columns tab-separated.
     Text,
-    /// Comma-separated values with a header line; only with `--table`.
+    /// Comma-separated values with a header line: a table (`--table`, default entities).
     Csv,
+    /// A Parquet file of a table (`--table`, default entities); needs `--output`.
+    Parquet,
 }
 
 /// A flat table instead of entities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Table {
+pub(crate) enum TableArg {
+    /// One row per entity: doc id, entity id, kind, offsets, text, value, attributes (JSON).
+    Entities,
+    /// One row per official: doc id, person, title, office, organization, branch, place, span.
+    Officials,
     /// One row per directive: doc id, date of the meeting or article, actor,
     /// kind, addressee, content, deadline, and its span.
     Directives,
+    /// One row per meeting: doc id, kind, body, date, place, chair, text, span, published.
+    Meetings,
+}
+
+impl From<TableArg> for fahras_core::extract::Table {
+    fn from(t: TableArg) -> Self {
+        use fahras_core::extract::Table;
+        match t {
+            TableArg::Entities => Table::Entities,
+            TableArg::Officials => Table::Officials,
+            TableArg::Directives => Table::Directives,
+            TableArg::Meetings => Table::Meetings,
+        }
+    }
+}
+
+/// Where a batch reads documents, and what it does with bad ones.
+#[derive(Debug, Args)]
+pub(crate) struct ReadArgs {
+    /// Input files and directories: plain text (a document each), JSON Lines
+    /// (`.jsonl`, `.ndjson`), HTML pages (`.html`, `.htm`), RSS or Atom feeds
+    /// (`.rss`, `.atom`, `.xml`), each optionally gzipped (`.gz`).
+    /// Directories are read recursively. Standard input when none or `-`.
+    pub files: Vec<PathBuf>,
+    /// How inputs hold documents; by default from the extension, else from
+    /// the first bytes.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Files to read under directories (`*.html`, `2021/**/*.jsonl.gz`;
+    /// `!pattern` leaves out); repeat for more. Default: the known extensions.
+    #[arg(long)]
+    pub glob: Vec<String>,
+    /// Publication date (YYYY-MM-DD) for documents that do not carry one.
+    #[arg(long)]
+    pub published: Option<fahras_core::extract::Date>,
+    /// Replace invalid bytes with U+FFFD instead of skipping the document
+    /// (after UTF-8, the declared charset and Windows-1256 were tried).
+    #[arg(long)]
+    pub lossy: bool,
+    /// Skip documents whose text is larger than this many MB.
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u64).range(1..4000))]
+    pub max_doc_mb: u64,
+    /// Write every skipped, repaired or duplicate input to this file, one JSON
+    /// object a line: `{"file", "line", "item", "id", "problem", "reason"}`.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+    /// No progress bar and no warnings (errors and the exit code still tell).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Threads for extraction (default: the machine's cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
 }
 
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // command-line switches
 pub(crate) struct ExtractArgs {
-    /// Input files: plain text (one document each), or JSON Lines (`.jsonl`,
-    /// `.jsonl.gz`). Standard input when none or `-`.
-    pub files: Vec<PathBuf>,
-    /// How inputs hold documents; by default from the extension (`.jsonl`,
-    /// `.ndjson`, optionally `.gz`, are JSON Lines; anything else is text).
-    #[arg(long, value_enum)]
-    pub input_format: Option<InputFormat>,
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Entity kinds to extract, comma-separated (default: all).
     #[arg(long, default_value_t = KindSet::ALL)]
     pub kinds: KindSet,
@@ -179,13 +238,28 @@ pub(crate) struct ExtractArgs {
     pub format: ExtractFormat,
     /// Write a flat table instead of entities (`--table directives --format csv`).
     #[arg(long, value_enum)]
-    pub table: Option<Table>,
-    /// Publication date (YYYY-MM-DD) for documents that do not carry one.
+    pub table: Option<TableArg>,
+    /// Write to this file instead of standard output: atomically (as
+    /// `FILE.partial`, renamed when complete).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Keep what `--output` already holds and extract only the documents
+    /// whose id is not in it (also after a crash, from `FILE.partial`).
+    #[arg(long, requires = "output")]
+    pub resume: bool,
+    /// Write results as they are ready instead of in input order (faster
+    /// when documents differ much in size; runs are then not reproducible).
     #[arg(long)]
-    pub published: Option<fahras_core::extract::Date>,
-    /// Replace invalid UTF-8 with U+FFFD instead of skipping the document.
+    pub unordered: bool,
+    /// Also extract documents whose id or normalized text was seen before
+    /// (by default they are reported as duplicates and written once).
     #[arg(long)]
-    pub lossy: bool,
+    pub keep_duplicates: bool,
+    /// Add each document's text (what the offsets point into: for HTML and
+    /// feeds, the extracted text) and its title, date, url and source to
+    /// its JSON line.
+    #[arg(long)]
+    pub with_text: bool,
 }
 
 /// Report format.
@@ -254,19 +328,10 @@ pub(crate) enum IndexCommand {
 pub(crate) struct IndexAddArgs {
     /// The index directory.
     pub dir: PathBuf,
-    /// Input files as for `extract`: plain text (one document each) or JSON
-    /// Lines (`.jsonl`, `.jsonl.gz`) with `id`, `text` and optionally `title`,
-    /// `published` (or `date`), `source`, `url`. Standard input when none or `-`.
-    pub files: Vec<PathBuf>,
-    /// How inputs hold documents; by default from the extension.
-    #[arg(long, value_enum)]
-    pub input_format: Option<InputFormat>,
-    /// Publication date (YYYY-MM-DD) for documents that do not carry one.
-    #[arg(long)]
-    pub published: Option<fahras_core::extract::Date>,
-    /// Replace invalid UTF-8 with U+FFFD instead of skipping the document.
-    #[arg(long)]
-    pub lossy: bool,
+    /// Documents: the same inputs as `extract`. JSON Lines may carry `id`,
+    /// `text`, `title`, `published` (or `date`), `source`, `url`.
+    #[command(flatten)]
+    pub read: ReadArgs,
     /// Index the text only: no entities, facets or directives (faster).
     #[arg(long)]
     pub no_extract: bool,
@@ -277,9 +342,6 @@ pub(crate) struct IndexAddArgs {
     /// documents since the last commit.
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub commit_every: u64,
-    /// Threads for extraction and indexing (default: the machine's cores).
-    #[arg(long)]
-    pub threads: Option<usize>,
     /// Memory for the indexing buffers, in MB; bounds the writer's memory.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(16..4000))]
     pub memory_mb: u64,

@@ -9,8 +9,12 @@
 
 mod args;
 mod commands;
-mod docs;
 mod input;
+mod output;
+mod pipeline;
+mod progress;
+mod read;
+mod report;
 
 use std::io;
 use std::process::ExitCode;

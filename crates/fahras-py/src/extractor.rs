@@ -1,7 +1,7 @@
 //! `Extractor`: one document, or a batch on fahras's pool with the GIL
 //! released; columns for pandas and Arrow.
 
-use fahras_core::extract::{DIRECTIVE_COLUMNS, Date, Extraction};
+use fahras_core::extract::{Cell, Date, Extraction, Table, TableDoc};
 use fahras_core::{Document, Extractor};
 use pyo3::exceptions::{PyImportError, PyValueError};
 use pyo3::prelude::*;
@@ -90,20 +90,6 @@ impl Batch {
     }
 }
 
-/// Columns of the entity table: the document, the entity's id, kind, offsets, text, value and attributes.
-const ENTITY_COLUMNS: [&str; 10] = [
-    "doc_id",
-    "id",
-    "kind",
-    "start",
-    "end",
-    "byte_start",
-    "byte_end",
-    "text",
-    "value",
-    "attrs",
-];
-
 impl PyExtractor {
     fn run(
         &self,
@@ -133,59 +119,38 @@ impl PyExtractor {
         n_threads: Option<usize>,
         table: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
+        let table: Table = table
+            .parse()
+            .map_err(|e: fahras_core::extract::UnknownTable| {
+                PyValueError::new_err(e.to_string())
+            })?;
         let found = self.run(py, batch, n_threads)?;
+        let columns = table.columns();
+        let mut cols: Vec<Vec<Value>> = vec![Vec::new(); columns.len()];
+        for ((id, text), (f, &published)) in batch
+            .ids
+            .iter()
+            .zip(&batch.texts)
+            .zip(found.iter().zip(&batch.published))
+        {
+            let doc = TableDoc {
+                id,
+                text,
+                published,
+            };
+            for row in table.rows(f, doc) {
+                for (c, cell) in cols.iter_mut().zip(row) {
+                    c.push(match cell {
+                        Cell::Null => Value::Null,
+                        Cell::Int(i) => Value::from(i),
+                        Cell::Text(t) => Value::from(t),
+                    });
+                }
+            }
+        }
         let out = PyDict::new(py);
-        match table {
-            "entities" => {
-                let mut cols: [Vec<Value>; 10] = Default::default();
-                for ((id, text), f) in batch.ids.iter().zip(&batch.texts).zip(&found) {
-                    for e in &f.view(id, text).entities {
-                        let row = [
-                            Value::from(id.as_str()),
-                            Value::from(e.id),
-                            Value::from(e.kind.as_str()),
-                            Value::from(e.start),
-                            Value::from(e.end),
-                            Value::from(e.byte_start),
-                            Value::from(e.byte_end),
-                            Value::from(e.text),
-                            e.value.map_or(Value::Null, Value::from),
-                            Value::from(serde_json::to_string(e.attrs).unwrap_or_default()),
-                        ];
-                        for (c, v) in cols.iter_mut().zip(row) {
-                            c.push(v);
-                        }
-                    }
-                }
-                for (name, col) in ENTITY_COLUMNS.iter().zip(cols) {
-                    out.set_item(name, column(py, col)?)?;
-                }
-            }
-            "directives" => {
-                let mut cols: [Vec<Value>; 9] = Default::default();
-                for (((id, f), &published), _) in batch
-                    .ids
-                    .iter()
-                    .zip(&found)
-                    .zip(&batch.published)
-                    .zip(&batch.texts)
-                {
-                    for r in f.directive_rows(id, published) {
-                        let v = serde_json::to_value(&r).unwrap_or(Value::Null);
-                        for (c, name) in cols.iter_mut().zip(DIRECTIVE_COLUMNS) {
-                            c.push(v.get(name).cloned().unwrap_or(Value::Null));
-                        }
-                    }
-                }
-                for (name, col) in DIRECTIVE_COLUMNS.iter().zip(cols) {
-                    out.set_item(name, column(py, col)?)?;
-                }
-            }
-            other => {
-                return Err(PyValueError::new_err(format!(
-                    "unknown table `{other}` (expected `entities` or `directives`)"
-                )));
-            }
+        for (c, col) in columns.iter().zip(cols) {
+            out.set_item(c.name, column(py, col)?)?;
         }
         Ok(out)
     }
@@ -280,7 +245,7 @@ impl PyExtractor {
 
     /// A table of a batch as columns: `table="entities"` (one row per entity:
     /// `doc_id, id, kind, start, end, byte_start, byte_end, text, value, attrs`
-    /// as JSON) or `table="directives"` (the CLI's `--table directives`).
+    /// as JSON), `"officials"`, `"directives"` or `"meetings"`: the tables of the CLI's `--table`.
     #[pyo3(signature = (texts, *, published = None, ids = None, n_threads = None, table = "entities"))]
     fn extract_columns<'py>(
         &self,

@@ -1,185 +1,257 @@
-//! `fahras extract`: documents in, one JSON line of entities per document out.
+//! `fahras extract`: documents in, entities or tables out.
 //!
-//! Batch input is untrusted: a JSON line that does not parse, lacks `text`,
-//! is not UTF-8 or is too large is skipped, counted and reported on stderr,
-//! and every other document is still extracted. Only an unreadable file or a
-//! failing output stops the run.
+//! A batch command: files, directories and feeds are read on one thread,
+//! documents extracted on `--threads` workers and written in input order
+//! (`--unordered` for speed) to standard output or atomically to
+//! `--output`. Bad input never stops it: see [`crate::read`] and
+//! [`crate::report`]. Exit code 0 when every input was read, 3 when some
+//! were skipped, 1 when there was nothing to extract, 2 on error.
 
-#![allow(clippy::print_stderr)] // warnings about skipped input go to stderr
+#![allow(clippy::print_stderr, clippy::cast_precision_loss)] // the summary goes to stderr
 
-use std::io::Write;
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
 
-use anyhow::{Context, Result};
-use fahras_core::extract::{DIRECTIVE_COLUMNS, Date};
-use fahras_core::{Document, EntityKind, Extractor, KindSet};
+use anyhow::{Result, bail};
+use fahras_core::extract::Table;
+use fahras_core::{Analyzer, Document, EntityKind, Extractor, KindSet, Profile};
+use sha2::{Digest, Sha256};
 
 use crate::Outcome;
-use crate::args::{ExtractArgs, ExtractFormat, Table};
-use crate::docs::{Inputs, Skips};
+use crate::args::{ExtractArgs, ExtractFormat, ReadArgs};
+use crate::output::{DocInfo, Output, Rendered, Shape};
+use crate::read::{InputDoc, Inputs, walk};
+use crate::report::{Problem, Report, Where};
+use crate::{pipeline, progress};
 
-struct Writer<W: Write> {
-    out: W,
-    format: ExtractFormat,
-    table: Option<Table>,
-    extractor: Extractor,
-    written: usize,
-    /// Table rows written, for the CSV header and the JSON array.
-    rows_written: usize,
+/// A document's output, made on a worker.
+struct Done {
+    id: String,
+    at: Where,
+    bytes: usize,
+    /// The hash of its normalized text, when duplicates are looked for.
+    hash: Option<[u8; 16]>,
+    rendered: Result<Rendered>,
 }
 
-impl<W: Write> Writer<W> {
-    fn document(&mut self, id: &str, text: &str, published: Option<Date>) -> Result<()> {
-        let mut doc = Document::new(text);
-        doc.published = published;
-        let found = self.extractor.extract(&doc);
-        if let Some(Table::Directives) = self.table {
-            return self.rows(&found.directive_rows(id, published));
-        }
-        let view = found.view(id, text);
-        match self.format {
-            ExtractFormat::Jsonl => {
-                serde_json::to_writer(&mut self.out, &view)?;
-                self.out.write_all(b"\n")?;
-            }
-            ExtractFormat::Json => {
-                self.out
-                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut self.out, &view)?;
-            }
-            ExtractFormat::Csv => unreachable!("checked in run: csv needs --table"),
-            ExtractFormat::Text => {
-                for e in &view.entities {
-                    let value = e.value.unwrap_or("");
-                    let surface = e.text.replace(['\n', '\t'], " ");
-                    writeln!(
-                        self.out,
-                        "{id}\t{}\t{}\t{}\t{surface}\t{value}",
-                        e.kind, e.start, e.end
-                    )?;
-                }
-            }
-        }
-        self.written += 1;
-        Ok(())
+/// The kinds a table is about: without them it has no rows.
+fn primary(table: Table) -> Option<EntityKind> {
+    match table {
+        Table::Entities => None,
+        Table::Officials => Some(EntityKind::Role),
+        Table::Directives => Some(EntityKind::Directive),
+        Table::Meetings => Some(EntityKind::Meeting),
     }
+}
 
-    /// Write table rows: JSON objects, CSV records or tab-separated cells.
-    fn rows(&mut self, rows: &[fahras_core::extract::DirectiveRow]) -> Result<()> {
-        for row in rows {
-            match self.format {
-                ExtractFormat::Jsonl => {
-                    serde_json::to_writer(&mut self.out, row)?;
-                    self.out.write_all(b"\n")?;
-                }
-                ExtractFormat::Json => {
-                    self.out.write_all(if self.rows_written == 0 {
-                        b"[\n"
-                    } else {
-                        b",\n"
-                    })?;
-                    serde_json::to_writer(&mut self.out, row)?;
-                }
-                ExtractFormat::Csv => {
-                    let mut w = csv::WriterBuilder::new()
-                        .has_headers(false)
-                        .from_writer(&mut self.out);
-                    if self.rows_written == 0 {
-                        w.write_record(DIRECTIVE_COLUMNS)?;
-                    }
-                    w.write_record(row.cells())?;
-                    w.flush()?;
-                }
-                ExtractFormat::Text => {
-                    let cells = row.cells().map(|c| c.replace(['\n', '\t'], " "));
-                    writeln!(self.out, "{}", cells.join("\t"))?;
-                }
-            }
-            self.rows_written += 1;
+/// The text a duplicate shares: its words as the search analyzer folds
+/// them, so copies differing in diacritics, spacing or punctuation match.
+fn text_hash(analyzer: &Analyzer, text: &str) -> [u8; 16] {
+    let mut h = Sha256::new();
+    for t in analyzer.analyze(text) {
+        if t.kind.is_indexable() {
+            h.update(t.norm.as_bytes());
+            h.update(b" ");
         }
-        self.written += 1;
-        Ok(())
     }
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&h.finalize()[..16]);
+    out
+}
 
-    fn finish(&mut self) -> Result<()> {
-        if self.table.is_some() {
-            if matches!(self.format, ExtractFormat::Json) {
-                let end: &[u8] = if self.rows_written == 0 {
-                    b"[]\n"
-                } else {
-                    b"\n]\n"
-                };
-                self.out.write_all(end)?;
-            } else if matches!(self.format, ExtractFormat::Csv) && self.rows_written == 0 {
-                let mut w = csv::Writer::from_writer(&mut self.out);
-                w.write_record(DIRECTIVE_COLUMNS)?;
-                w.flush()?;
-            }
-            self.out.flush()?;
-            return Ok(());
+/// The worker threads: `--threads`, else the machine's cores.
+pub(crate) fn threads(read: &ReadArgs) -> usize {
+    read.threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .max(1)
+}
+
+/// The output's shape and the extractor it needs.
+fn plan(args: &ExtractArgs) -> Result<(Shape, Extractor)> {
+    let needs_table = matches!(args.format, ExtractFormat::Csv | ExtractFormat::Parquet);
+    let table: Option<Table> = args
+        .table
+        .map(Into::into)
+        .or(needs_table.then_some(Table::Entities));
+    let mut kinds = args.kinds;
+    if let Some(t) = table {
+        if let Some(k) = primary(t).filter(|&k| !kinds.contains(k)) {
+            bail!("`--table {t}` needs {k} among `--kinds`");
         }
-        if matches!(self.format, ExtractFormat::Json) {
-            self.out
-                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
-        }
-        self.out.flush()?;
-        Ok(())
+        kinds = kinds.iter().chain(t.needs().iter()).collect::<KindSet>();
+    }
+    if args.with_text
+        && (table.is_some() || !matches!(args.format, ExtractFormat::Jsonl | ExtractFormat::Json))
+    {
+        bail!(
+            "`--with-text` adds the text to JSON documents: it works with `--format jsonl` or `json` and no `--table`"
+        );
+    }
+    let shape = Shape {
+        format: args.format,
+        table,
+        with_text: args.with_text,
+    };
+    Ok((shape, Extractor::new(kinds)))
+}
+
+/// Extract one document and render its output (on a worker).
+fn work(doc: InputDoc, shape: Shape, extractor: &Extractor, dedupe: Option<&Analyzer>) -> Done {
+    let hash = dedupe.map(|a| text_hash(a, &doc.text));
+    let found = extractor.extract(&Document {
+        text: &doc.text,
+        published: doc.published,
+    });
+    let info = DocInfo {
+        id: &doc.id,
+        text: &doc.text,
+        published: doc.published,
+        title: doc.title.as_deref(),
+        url: doc.url.as_deref(),
+        source: doc.source.as_deref(),
+    };
+    Done {
+        rendered: shape.render(&info, &found),
+        bytes: doc.text.len(),
+        hash,
+        id: doc.id,
+        at: doc.at,
     }
 }
 
 pub(crate) fn run(args: &ExtractArgs) -> Result<Outcome> {
-    let mut kinds = args.kinds;
-    match args.table {
-        None if matches!(args.format, ExtractFormat::Csv) => {
-            anyhow::bail!("`--format csv` writes a table: add `--table directives`");
-        }
-        Some(Table::Directives) => {
-            if !kinds.contains(EntityKind::Directive) {
-                anyhow::bail!("`--table directives` needs DIRECTIVE among `--kinds`");
-            }
-            // Meetings give the rows their dates.
-            kinds = kinds
-                .iter()
-                .chain([EntityKind::Meeting])
-                .collect::<KindSet>();
-        }
-        None => {}
-    }
-    let extractor = Extractor::new(kinds);
+    let (shape, extractor) = plan(args)?;
+    let r = &args.read;
     let missing = extractor.missing();
-    if !missing.is_empty() {
+    if !missing.is_empty() && !r.quiet {
         eprintln!(
             "note: no extractor for {missing} in this version yet; their entity lists are empty"
         );
     }
-    let mut w = Writer {
-        out: super::stdout(),
-        format: args.format,
-        table: args.table,
-        rows_written: 0,
-        extractor,
-        written: 0,
-    };
+    let (mut output, done) = Output::open(shape, args.output.as_deref(), args.resume)?;
+    let filter = walk::Filter::new(&r.glob)?;
+    let bar = progress::bar(r.quiet);
+    let report = Report::new(r.errors.as_deref(), r.quiet, bar.clone())?;
+    let files = walk::files(&r.files, &filter, &report);
+    progress::set_total(&bar, walk::total_bytes(&files));
     let inputs = Inputs {
-        files: &args.files,
-        format: args.input_format,
-        lossy: args.lossy,
-        published: args.published,
+        files: &files,
+        format: r.input_format,
+        lossy: r.lossy,
+        published: r.published,
+        max_doc_bytes: usize::try_from(r.max_doc_mb << 20).unwrap_or(usize::MAX),
+        progress: bar.clone(),
     };
-    let mut skips = Skips::default();
-    inputs.for_each(&mut skips, |doc| {
-        w.document(&doc.id, &doc.text, doc.published)
-            .with_context(|| format!("cannot write the entities of `{}`", doc.id))
-    })?;
-    w.finish()?;
-    if skips.count > 0 {
-        eprintln!(
-            "warning: {} document(s) extracted, {} input line(s) or file(s) skipped",
-            w.written, skips.count
-        );
+    let dedupe = !args.keep_duplicates;
+    let analyzer = Analyzer::new(Profile::Search);
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut resumed = 0usize;
+    let mut hashes: HashMap<[u8; 16], String> = HashMap::new();
+    let (mut written, mut bytes) = (0usize, 0usize);
+    let started = Instant::now();
+    let result = pipeline::run(
+        threads(r),
+        !args.unordered,
+        |send| {
+            inputs.for_each(&report, |doc: InputDoc| {
+                if done.contains(&doc.id) {
+                    resumed += 1;
+                    return Ok(true);
+                }
+                if dedupe && !seen_ids.insert(doc.id.clone()) {
+                    report.note(
+                        Problem::Duplicate,
+                        &doc.at,
+                        Some(&doc.id),
+                        &"the id was read before; the first is kept",
+                    );
+                    return Ok(true);
+                }
+                Ok(send(doc))
+            })
+        },
+        |doc: InputDoc| work(doc, shape, &extractor, dedupe.then_some(&analyzer)),
+        |d: Done| {
+            if let Some(h) = d.hash {
+                if let Some(first) = hashes.get(&h) {
+                    let why = format!("same normalized text as `{first}`, which is kept");
+                    report.note(Problem::Duplicate, &d.at, Some(&d.id), &why);
+                    return Ok(());
+                }
+                hashes.insert(h, d.id);
+            }
+            output.write(d.rendered?)?;
+            written += 1;
+            bytes += d.bytes;
+            if written % 64 == 0 {
+                bar.set_message(format!("{written} docs"));
+            }
+            Ok(())
+        },
+    );
+    bar.finish_and_clear();
+    // What was written before an error is kept in `FILE.partial` for `--resume`.
+    result?;
+    let (in_output, carried) = (output.docs + output.resumed, output.resumed);
+    output.finish()?;
+    let counts = report.finish()?;
+    let skipped = counts.skipped;
+    if !r.quiet {
+        summary(&Summary {
+            written,
+            bytes,
+            secs: started.elapsed().as_secs_f64(),
+            carried,
+            resumed,
+            skipped,
+            repaired: counts.repaired,
+            duplicates: counts.duplicates,
+        });
     }
-    Ok(if w.written > 0 {
+    Ok(if skipped > 0 {
+        Outcome::Partial
+    } else if in_output > 0 {
         Outcome::Found
     } else {
         Outcome::Nothing
     })
+}
+
+/// What a run did, for its last line on stderr.
+struct Summary {
+    written: usize,
+    bytes: usize,
+    secs: f64,
+    carried: usize,
+    resumed: usize,
+    skipped: usize,
+    repaired: usize,
+    duplicates: usize,
+}
+
+fn summary(s: &Summary) {
+    use std::fmt::Write as _;
+    let mb = s.bytes as f64 / 1e6;
+    let mut line = format!(
+        "extracted {} document(s), {mb:.1} MB, {:.1} MB/s",
+        s.written,
+        mb / s.secs.max(1e-9)
+    );
+    if s.carried > 0 {
+        let _ = write!(
+            line,
+            "; {} document(s) already in the output, {} of them read again",
+            s.carried, s.resumed
+        );
+    }
+    for (n, what) in [
+        (s.skipped, "skipped"),
+        (s.repaired, "repaired"),
+        (s.duplicates, "duplicate(s)"),
+    ] {
+        if n > 0 {
+            let _ = write!(line, "; {n} {what}");
+        }
+    }
+    eprintln!("{line}");
 }

@@ -14,18 +14,15 @@ use std::io::Write;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use fahras_core::Extractor;
 use fahras_core::index::{Article, Index, Prepared, WriterOptions};
-use fahras_core::{Extractor, KindSet};
-use rayon::prelude::*;
+use indicatif::ProgressBar;
 
 use crate::Outcome;
 use crate::args::{IndexAddArgs, IndexArgs, IndexCommand, ReportFormat};
-use crate::docs::{InputDoc, Inputs, Skips};
-
-/// Documents prepared together on the pool.
-const BATCH_DOCS: usize = 256;
-/// ... or this many bytes of text, whichever comes first.
-const BATCH_BYTES: usize = 8 << 20;
+use crate::read::{InputDoc, Inputs, walk};
+use crate::report::Report;
+use crate::{pipeline, progress};
 
 pub(crate) fn run(args: &IndexArgs) -> Result<Outcome> {
     match &args.command {
@@ -98,124 +95,108 @@ fn article(doc: InputDoc) -> Article {
     }
 }
 
-/// The state of one `index add` run.
-struct Adder<'a> {
-    index: &'a Index,
-    writer: fahras_core::index::Writer,
-    extractor: Option<Extractor>,
-    pool: rayon::ThreadPool,
-    batch: Vec<Article>,
-    batch_bytes: usize,
-    commit_every: u64,
+/// What `add` has done so far.
+struct Progress {
     added: u64,
     directives: usize,
     bytes: u64,
     started: Instant,
+    quiet: bool,
 }
 
-impl Adder<'_> {
-    fn push(&mut self, doc: InputDoc) -> Result<()> {
-        self.batch_bytes += doc.text.len();
-        self.batch.push(article(doc));
-        if self.batch.len() >= BATCH_DOCS || self.batch_bytes >= BATCH_BYTES {
-            self.flush()?;
+impl Progress {
+    fn commit(&self, writer: &mut fahras_core::index::Writer, bar: &ProgressBar) -> Result<()> {
+        writer.commit()?;
+        if self.quiet {
+            return Ok(());
         }
-        Ok(())
-    }
-
-    /// Prepare the batch on the pool, add it in input order, commit when due.
-    fn flush(&mut self) -> Result<()> {
-        let batch = std::mem::take(&mut self.batch);
-        self.batch_bytes = 0;
-        let (index, extractor) = (self.index, self.extractor.as_ref());
-        let prepared: Vec<Prepared> = self.pool.install(|| {
-            batch
-                .par_iter()
-                .map(|a| index.prepare(a, extractor))
-                .collect()
-        });
-        for (p, a) in prepared.into_iter().zip(&batch) {
-            self.directives += p.directives();
-            self.bytes += a.text.len() as u64;
-            self.writer.add(p)?;
-            self.added += 1;
-            if self.writer.pending() >= self.commit_every {
-                self.commit()?;
-            }
-        }
-        Ok(())
-    }
-
-    fn commit(&mut self) -> Result<()> {
-        self.writer.commit()?;
         let secs = self.started.elapsed().as_secs_f64().max(1e-9);
-        eprintln!(
-            "committed {} document(s), {:.1} MB, {:.0} docs/s, {:.1} MB/s",
-            self.added,
-            self.bytes as f64 / 1e6,
-            self.added as f64 / secs,
-            self.bytes as f64 / 1e6 / secs
-        );
+        bar.suspend(|| {
+            eprintln!(
+                "committed {} document(s), {:.1} MB, {:.0} docs/s, {:.1} MB/s",
+                self.added,
+                self.bytes as f64 / 1e6,
+                self.added as f64 / secs,
+                self.bytes as f64 / 1e6 / secs
+            );
+        });
         Ok(())
     }
 }
 
 fn add(args: &IndexAddArgs) -> Result<Outcome> {
     let index = open(&args.dir)?;
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .max(1);
-    let writer = index
+    let r = &args.read;
+    let threads = super::extract::threads(r);
+    let mut writer = index
         .writer(WriterOptions {
             threads,
             memory_budget: usize::try_from(args.memory_mb << 20).unwrap_or(usize::MAX),
         })
         .with_context(|| format!("cannot write to the index `{}`", args.dir.display()))?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start the extraction threads")?;
-    let kinds: KindSet = args.kinds;
-    let mut adder = Adder {
-        index: &index,
-        writer,
-        extractor: (!args.no_extract).then(|| Extractor::new(kinds)),
-        pool,
-        batch: Vec::new(),
-        batch_bytes: 0,
-        commit_every: args.commit_every,
+    let extractor = (!args.no_extract).then(|| Extractor::new(args.kinds));
+    let bar = progress::bar(r.quiet);
+    let report = Report::new(r.errors.as_deref(), r.quiet, bar.clone())?;
+    let files = walk::files(&r.files, &walk::Filter::new(&r.glob)?, &report);
+    progress::set_total(&bar, walk::total_bytes(&files));
+    let inputs = Inputs {
+        files: &files,
+        format: r.input_format,
+        lossy: r.lossy,
+        published: r.published,
+        max_doc_bytes: usize::try_from(r.max_doc_mb << 20).unwrap_or(usize::MAX),
+        progress: bar.clone(),
+    };
+    let mut done = Progress {
         added: 0,
         directives: 0,
         bytes: 0,
         started: Instant::now(),
+        quiet: r.quiet,
     };
-    let inputs = Inputs {
-        files: &args.files,
-        format: args.input_format,
-        lossy: args.lossy,
-        published: args.published,
-    };
-    let mut skips = Skips::default();
-    let read = inputs.for_each(&mut skips, |doc| adder.push(doc));
-    // What was read before a failing file is still indexed and committed.
-    adder.flush()?;
-    adder.commit()?;
-    read?;
-    let (total, directives) = (adder.added, adder.directives);
-    adder.writer.finish()?;
-    eprintln!(
-        "indexed {total} document(s) with {directives} directive(s) into `{}`",
-        args.dir.display()
+    let result = pipeline::run(
+        threads,
+        true,
+        |send| inputs.for_each(&report, |doc| Ok(send(article(doc)))),
+        |a: Article| (index.prepare(&a, extractor.as_ref()), a.text.len()),
+        |(p, n): (Prepared, usize)| {
+            done.directives += p.directives();
+            done.bytes += n as u64;
+            writer.add(p)?;
+            done.added += 1;
+            if done.added % 64 == 0 {
+                bar.set_message(format!("{} docs", done.added));
+            }
+            if writer.pending() >= args.commit_every {
+                done.commit(&mut writer, &bar)?;
+            }
+            Ok(())
+        },
     );
-    if skips.count > 0 {
+    bar.finish_and_clear();
+    // What was added before an error is still committed.
+    done.commit(&mut writer, &bar)?;
+    result?;
+    writer.finish()?;
+    let counts = report.finish()?;
+    if !r.quiet {
         eprintln!(
-            "warning: {} input line(s) or file(s) skipped; everything else is indexed",
-            skips.count
+            "indexed {} document(s) with {} directive(s) into `{}`",
+            done.added,
+            done.directives,
+            args.dir.display()
         );
+    }
+    if counts.skipped > 0 {
+        if !r.quiet {
+            eprintln!(
+                "warning: {} input line(s) or file(s) skipped; everything else is indexed",
+                counts.skipped
+            );
+        }
         return Ok(Outcome::Partial);
     }
-    Ok(if total > 0 {
+    Ok(if done.added > 0 {
         Outcome::Found
     } else {
         Outcome::Nothing

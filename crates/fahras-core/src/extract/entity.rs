@@ -409,6 +409,22 @@ pub enum MeetingKind {
     Other,
 }
 
+impl MeetingKind {
+    /// Its name in JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Periodic => "periodic",
+            Self::Monthly => "monthly",
+            Self::Annual => "annual",
+            Self::Extraordinary => "extraordinary",
+            Self::Congress => "congress",
+            Self::FoundingCongress => "founding_congress",
+            Self::Seminar => "seminar",
+            Self::Other => "other",
+        }
+    }
+}
+
 impl FromStr for MeetingKind {
     type Err = UnknownKind;
 

@@ -20,7 +20,7 @@ mod date;
 pub mod entity;
 mod events;
 mod names;
-mod table;
+pub(crate) mod table;
 
 pub use entity::{
     Attrs, BranchAttrs, Calendar, DateAttrs, DirectiveAttrs, DirectiveKind, Entity, EntityKind,
@@ -28,7 +28,10 @@ pub use entity::{
     PersonAttrs, PlaceType, Relation, RoleAttrs, UnknownKind,
 };
 pub use jiff::civil::Date;
-pub use table::{DIRECTIVE_COLUMNS, DirectiveRow};
+pub use table::{
+    Cell, Column, ColumnType, DIRECTIVE_COLUMNS, DirectiveRow, OfficialNames, Row, Table, TableDoc,
+    UnknownTable,
+};
 
 use serde::Serialize;
 

@@ -5,7 +5,10 @@ use tantivy::TantivyDocument;
 use tantivy::schema::Facet;
 
 use super::schema::Fields;
-use crate::extract::{Date, DirectiveRow, Entity, EntityKind, EntityView, Extraction, Relation};
+use crate::extract::table::name;
+use crate::extract::{
+    Date, DirectiveRow, EntityKind, EntityView, Extraction, OfficialNames, Relation,
+};
 
 /// An article to index. Only `id` and `text` are required.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -52,21 +55,6 @@ impl Article {
     }
 }
 
-/// An official as names: a title, who holds it, its organization, branch and place.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
-pub struct OfficialNames {
-    /// The person's name, when given.
-    pub person: Option<String>,
-    /// The title.
-    pub role: String,
-    /// The organization.
-    pub org: Option<String>,
-    /// The branch.
-    pub branch: Option<String>,
-    /// The branch's place.
-    pub place: Option<String>,
-}
-
 /// What an article hit shows besides its text: stored as JSON with the article.
 #[derive(Serialize)]
 struct StoredArticle<'a> {
@@ -94,11 +82,6 @@ impl Prepared {
     pub fn directives(&self) -> usize {
         self.docs.len().saturating_sub(1)
     }
-}
-
-/// The name an entity is filed under: its canonical value, or its text.
-fn name<'t>(e: &'t Entity, text: &'t str) -> &'t str {
-    e.value.as_deref().unwrap_or_else(|| e.text(text)).trim()
 }
 
 /// Day zero of tantivy's timestamps.
@@ -231,28 +214,11 @@ pub(crate) fn prepare(fields: &Fields, article: &Article, found: Option<&Extract
 }
 
 fn officials(found: &Extraction, text: &str) -> Vec<OfficialNames> {
-    let get = |id: Option<u32>| {
-        id.and_then(|i| found.entities.get(i as usize))
-            .map(|e| name(e, text).to_owned())
-    };
-    let mut out: Vec<OfficialNames> = Vec::new();
-    for o in found.officials() {
-        let Some(role) = get(Some(o.role)) else {
-            continue;
-        };
-        let names = OfficialNames {
-            role,
-            person: get(o.person),
-            org: get(o.org),
-            branch: get(o.branch),
-            place: get(o.place),
-        };
-        // A title named again and again is one official.
-        if !out.contains(&names) {
-            out.push(names);
-        }
-    }
-    out
+    found
+        .official_names(text)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect()
 }
 
 /// One document per directive: its text is the directive's, its date the

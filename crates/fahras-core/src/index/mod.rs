@@ -48,7 +48,8 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{IndexReader, ReloadPolicy, TantivyDocument, Term};
 
-pub use article::{Article, OfficialNames, Prepared};
+pub use crate::extract::OfficialNames;
+pub use article::{Article, Prepared};
 pub use query::{DocType, Filters};
 pub use search::{FACETS, FacetCount, Hit, SearchRequest, SearchResults};
 pub use snippet::{Snippet, SnippetSpan};

@@ -8,11 +8,11 @@ use tantivy::collector::{Count, FacetCollector, TopDocs};
 use tantivy::schema::{Facet, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
-use super::article::OfficialNames;
 use super::query::{self, DocType, Filters};
 use super::snippet::{self, Snippet, Terms};
 use super::{Index, engine};
 use crate::error::{Error, ErrorKind, Result};
+use crate::extract::OfficialNames;
 
 /// Facets a search can count.
 pub const FACETS: [&str; 7] = ["org", "branch", "person", "role", "place", "year", "kind"];
