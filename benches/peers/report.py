@@ -55,11 +55,12 @@ def jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def cmd(argv: list[str]) -> str:
+def cmd(argv: list[str], strip: bool = True) -> str:
     try:
-        return subprocess.run(argv, capture_output=True, text=True, timeout=30).stdout.strip()
+        out = subprocess.run(argv, capture_output=True, text=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError):
         return ""
+    return out.strip() if strip else out
 
 
 def mbs(x: float) -> str:
@@ -96,7 +97,7 @@ def header(args, out: list[str]) -> None:
         pass
     commit = cmd(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"]) or "?"
     status = cmd(["git", "-C", str(REPO), "--no-optional-locks", "status", "--porcelain",
-                  "--untracked-files=no"])
+                  "--untracked-files=no"], strip=False)
     changed = [line[3:] for line in status.splitlines() if line.strip()]
     if not changed:
         tree = "clean tree"
@@ -109,7 +110,7 @@ def header(args, out: list[str]) -> None:
     load_end = " ".join(f"{x:.2f}" for x in os.getloadavg())
     out.append("# Peer benchmarks: results")
     out.append("")
-    out.append(f"Written by `benches/peers/run_all.sh`{' --quick' if args.quick else ''} on "
+    out.append(f"Written by `benches/peers/run_all.sh{' --quick' if args.quick else ''}` on "
                f"{when}, one run of {minutes:.0f} minutes. Machine: {platform.system()} "
                f"{platform.machine()}, {os.cpu_count()} cores, {mem_gib}, Python "
                f"{platform.python_version()}, rustc {rustc}; fahras "

@@ -1,5 +1,6 @@
 //! End-to-end tests: the `fahras` CLI, and the library on the seed articles.
 
+mod batch;
 mod cli;
 mod date_suites;
 mod directives;

@@ -261,10 +261,12 @@ fn walk(node: NodeRef<'_, Node>, out: &mut Lines) {
         match child.value() {
             Node::Text(t) => out.text(t),
             Node::Element(e) => {
+                let name = e.name();
                 if is_boilerplate(e) {
+                    // A furniture heading ("related-title") comes with its list.
+                    skip_next_block |= is_heading(name);
                     continue;
                 }
-                let name = e.name();
                 if is_heading(name) {
                     let heading: String = ElementRef::wrap(child)
                         .map(|h| h.text().collect())

@@ -118,19 +118,17 @@ impl Inputs<'_> {
                     continue;
                 }
             };
-            if is_binary(head) {
-                report.note(
-                    Problem::Skipped,
-                    &Where::file(&name),
-                    None,
-                    &"binary file (a NUL byte in its first 8 KiB)",
-                );
-                continue;
-            }
             let format = self
                 .format
                 .or_else(|| (!stdin).then(|| by_extension(path)).flatten())
                 .unwrap_or_else(|| sniff(head));
+            // A JSON Lines file with a NUL in a bad line is still read line by line.
+            let jsonl = matches!(format, InputFormat::Jsonl) && head.first() == Some(&b'{');
+            if is_binary(head) && !jsonl {
+                let why = "binary file (a NUL byte in its first 8 KiB)";
+                report.note(Problem::Skipped, &Where::file(&name), None, &why);
+                continue;
+            }
             let mut reader = FileReader {
                 inputs: self,
                 report,
@@ -247,6 +245,11 @@ impl<F: FnMut(InputDoc) -> Result<Go>> FileReader<'_, '_, F> {
                 LineRead::Line => {}
             }
             if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if buf.contains(&0) {
+                self.report
+                    .note(Problem::Skipped, &at, None, &"binary data (a NUL byte)");
                 continue;
             }
             let Some(line) = self.decode(&buf, None, &at) else {
