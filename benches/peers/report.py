@@ -335,19 +335,22 @@ def e2e_section(raw: Path, out: list[str]) -> None:
         return
     r0 = ext[0]
     one = next((r for r in ext if r["threads"] == 1), None)
-    out.append("| threads | s | MB/s | docs/s | peak RSS MB | entities | vs 1 thread |")
-    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    out.append("| threads | s | MB/s | docs/s | peak RSS MB | docs out | entities | vs 1 thread |")
+    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in ext:
         label = (f"`--threads {r['threads']}`" if r["threads"] is not None
                  else "no `--threads` flag at this commit")
         vs = ratio(r["mb_per_s"], one["mb_per_s"]) if one and r is not one else "—"
         out.append(f"| {label} | {r['seconds']:.2f} | {mbs(r['mb_per_s'])} | {r['docs_per_s']:,.0f} "
-                   f"| {r['peak_rss_mb']:.0f} | {r['entities']:,} | {vs} |")
+                   f"| {r['peak_rss_mb']:.0f} | {r['output_lines']:,} | {r['entities']:,} | {vs} |")
     out.append("")
     how = "`-o FILE`" if r0["output_flag"] else "standard output redirected to a file"
     note = (f"`fahras extract {' '.join(r0['files'])}`: {r0['docs']:,} articles, "
             f"{r0['text_bytes'] / 1e6:.1f} MB of text, JSON Lines out ({how}, "
-            f"{r0['output_mb']:.0f} MB); one whole process, best of {r0['runs']}.")
+            f"{r0['output_mb']:.0f} MB); one whole process, best of {r0['runs']}; "
+            "docs/s counts the articles read.")
+    if r0.get("stderr_last_line"):
+        note += f" fahras's own last line: \"{r0['stderr_last_line']}\"."
     cmp_row = next((r for r in rows if r["measure"] == "extract-compare"), None)
     if cmp_row:
         note += (" Output on 2 threads " + ("identical to 1 thread." if cmp_row["identical"] else

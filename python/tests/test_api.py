@@ -55,6 +55,24 @@ def test_directive_rows_equal_cli_table(sample_docs, cli, tmp_path: Path) -> Non
     assert cols["content"] == [r["content"] for r in expected]
 
 
+@pytest.mark.parametrize("table", ["entities", "officials", "directives", "meetings"])
+def test_every_table_equals_the_cli_table(sample_docs, cli, tmp_path: Path, table: str) -> None:
+    src = tmp_path / "docs.jsonl"
+    src.write_text(jsonl(sample_docs), encoding="utf-8")
+    out = cli("extract", "--table", table, "--format", "jsonl", str(src))
+    expected = [json.loads(line) for line in out.splitlines()]
+    cols = fahras.Extractor().extract_columns(
+        [d["text"] for d in sample_docs],
+        ids=[d["id"] for d in sample_docs],
+        published=[d.get("published") for d in sample_docs],
+        table=table,  # type: ignore[arg-type]
+    )
+    assert list(cols) == list(expected[0])
+    rows = [dict(zip(cols, values)) for values in zip(*cols.values())]
+    assert rows == expected
+    assert len(rows) > 20
+
+
 def test_seed_articles_equal_cli(shared: Path, cli) -> None:
     for path in sorted((shared / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8")

@@ -40,8 +40,13 @@ def test_directive_table_and_arrow(sample_docs) -> None:
     rows = [r for d in ex.extract_batch(texts, ids=[d["id"] for d in sample_docs]) for r in d.directives]
     assert table.num_rows == len(rows) > 50
     assert table.column("content").to_pylist() == [r["content"] for r in rows]
+    meetings = ex.extract_columns(texts, ids=[d["id"] for d in sample_docs], table="meetings")
+    assert list(meetings) == ["doc_id", "kind", "body", "date", "place", "chair", "text", "start", "end", "published"]
+    assert len(meetings["doc_id"]) > 20
+    officials = ex.extract_columns(texts, table="officials")
+    assert list(officials)[:3] == ["doc_id", "person", "role"]
     with pytest.raises(ValueError, match="unknown table"):
-        ex.extract_columns(texts[:1], table="meetings")  # type: ignore[arg-type]
+        ex.extract_columns(texts[:1], table="rows")  # type: ignore[arg-type]
 
 
 def test_missing_pandas_names_the_extra(monkeypatch) -> None:
