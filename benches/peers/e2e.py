@@ -84,6 +84,7 @@ def main() -> int:
             if has_output:
                 argv += ["-o", str(out)]
             best, best_rss = float("inf"), 0
+            load_start = [round(x, 2) for x in os.getloadavg()]
             for k in range(args.runs):
                 stdout_path = tmp / "stdout" if has_output else out
                 wall, rss_kb, rc = search.run_measured(argv, stdout_path, tmp / "stderr")
@@ -110,7 +111,9 @@ def main() -> int:
                    "peak_rss_mb": round(best_rss * 1024 / 1e6, 1),
                    "output_lines": len(lines), "entities": entities,
                    "output_mb": round(len(data) / 1e6, 1), "exit_code": best_rc,
-                   "stderr_last_line": tail[0], "cpus": os.cpu_count()}
+                   "stderr_last_line": tail[0], "cpus": os.cpu_count(),
+                   "loadavg_start": load_start,
+                   "loadavg_end": [round(x, 2) for x in os.getloadavg()]}
             rows.append(row)
             print(json.dumps(row), flush=True)
     if len(outputs) == 2:

@@ -3,14 +3,15 @@
 
     python benches/peers/report.py --raw DIR --out benches/peers/RESULTS.md
                                    --started EPOCH --load-start "L1 L5 L15"
-                                   [--fahras BIN] [--quick]
+                                   [--fahras BIN] [--quick] [--note TEXT]
 
 DIR holds what run_all.sh collected: normalize.json (run.sh --json),
 crit-stem.txt (criterion output of analyze/corpus-10MB/stem), stem.jsonl
 (stem.py), dates.json (dates.py), search.jsonl (search.py), e2e.jsonl
 (e2e.py). A missing file leaves its section saying so. Every figure in the
 report comes from these files or from the machine (cores, memory, versions,
-git commit, load average).
+git commit, load average, gathered on the first call and kept in
+DIR/meta.json, so `report.py --raw DIR --out FILE` rewrites the same report).
 """
 
 from __future__ import annotations
@@ -85,17 +86,19 @@ def pct(x: float) -> str:
 # ------------------------------------------------------------------ sections
 
 
-def header(args, out: list[str]) -> None:
-    started = float(args.started)
-    minutes = (time.time() - started) / 60
-    when = dt.datetime.fromtimestamp(started, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    mem_gib = "?"
+def collect_meta(args) -> dict:
+    """The machine and the run: read from meta.json in the raw directory when
+    it is there (so the report can be rewritten later), else gathered now and
+    saved there."""
+    path = args.raw / "meta.json"
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    mem_gib = None
     try:
         kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
-        mem_gib = f"{kb / 1024**2:.0f} GiB"
+        mem_gib = round(kb / 1024**2)
     except (OSError, AttributeError):
         pass
-    commit = cmd(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"]) or "?"
     status = cmd(["git", "-C", str(REPO), "--no-optional-locks", "status", "--porcelain",
                   "--untracked-files=no"], strip=False)
     changed = [line[3:] for line in status.splitlines() if line.strip()]
@@ -105,23 +108,46 @@ def header(args, out: list[str]) -> None:
         tree = "plus uncommitted benches/peers scripts only"
     else:
         tree = f"plus {len(changed)} uncommitted files outside benches/peers"
-    rustc = cmd(["rustc", "--version"]).replace("rustc ", "") or "?"
     fahras = cmd([args.fahras, "--version"]).split()[-1:] if args.fahras else []
-    load_end = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    meta = {
+        "started": float(args.started), "finished": time.time(),
+        "load_start": [float(x) for x in args.load_start.split()] if args.load_start else None,
+        "load_end": [round(x, 2) for x in os.getloadavg()],
+        "system": f"{platform.system()} {platform.machine()}", "cores": os.cpu_count(),
+        "mem_gib": mem_gib, "python": platform.python_version(),
+        "rustc": cmd(["rustc", "--version"]).replace("rustc ", "") or "?",
+        "commit": cmd(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"]) or "?",
+        "tree": tree, "fahras": fahras[0] if fahras else "?", "quick": args.quick,
+        "note": args.note,
+    }
+    path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    return meta
+
+
+def header(meta: dict, out: list[str]) -> None:
+    when = dt.datetime.fromtimestamp(meta["started"], dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    minutes = (meta["finished"] - meta["started"]) / 60
+    loads = [x for x in (meta["load_start"] or []) + meta["load_end"]]
+
+    def la(v) -> str:
+        return " ".join(f"{x:.2f}" for x in v) if v else "?"
+
+    busy = (f"It was busy with other work: the load average went above its {meta['cores']} "
+            "cores. " if loads and max(loads) >= meta["cores"] else "")
+    note = (meta.get("note") or "").strip()
     out.append("# Peer benchmarks: results")
     out.append("")
-    out.append(f"Written by `benches/peers/run_all.sh{' --quick' if args.quick else ''}` on "
-               f"{when}, one run of {minutes:.0f} minutes. Machine: {platform.system()} "
-               f"{platform.machine()}, {os.cpu_count()} cores, {mem_gib}, Python "
-               f"{platform.python_version()}, rustc {rustc}; fahras "
-               f"{fahras[0] if fahras else '?'} at commit `{commit}` ({tree}), release build. "
-               f"Load average (1/5/15 min) {args.load_start} at the start, {load_end} at the "
-               "end. The machine is shared and noisy (another engineer compiles on it): every "
-               "figure is one sample, and run-to-run spread of ±25 % is usual here; ratios far "
-               "above that carry, small ones do not.")
+    out.append(f"Written by `benches/peers/run_all.sh{' --quick' if meta['quick'] else ''}` on "
+               f"{when}, one run of {minutes:.0f} minutes. Machine: {meta['system']}, "
+               f"{meta['cores']} cores, {meta['mem_gib']} GiB, Python {meta['python']}, rustc "
+               f"{meta['rustc']}; fahras {meta['fahras']} at commit `{meta['commit']}` "
+               f"({meta['tree']}), release build. Load average (1/5/15 min) "
+               f"{la(meta['load_start'])} at the start, {la(meta['load_end'])} at the end.")
     out.append("")
-    out.append("MB/s is 10^6 bytes of UTF-8 text per second; \"fahras ÷ peer\" divides fahras's "
-               "throughput by the peer's (above 1×: fahras is that many times faster).")
+    out.append((note + " " if note else "") + busy + "Every figure is one sample: run-to-run spread of ±25 % is usual here, so "
+               "ratios far above that carry and small ones do not. MB/s is 10^6 bytes of UTF-8 "
+               "text per second; \"fahras ÷ peer\" divides fahras's throughput by the peer's "
+               "(above 1×: fahras is that many times faster).")
     out.append("")
 
 
@@ -356,6 +382,13 @@ def e2e_section(raw: Path, out: list[str]) -> None:
         note += (" Output on 2 threads " + ("identical to 1 thread." if cmp_row["identical"] else
                  "the same lines as 1 thread, in another order." if cmp_row["same_lines"] else
                  "DIFFERS from 1 thread."))
+    two = next((r for r in ext if r["threads"] == 2), None)
+    if two and "loadavg_start" in two:
+        la = two["loadavg_start"][0], two["loadavg_end"][0]
+        if max(la) >= two["cpus"]:
+            note += (f" The 1-minute load average was {la[0]:.2f} before and {la[1]:.2f} after the "
+                     f"2-thread runs, on {two['cpus']} cores: the second thread shared a core "
+                     "with other work.")
     if not r0["threads_flag"]:
         note += (" `fahras extract --help` lists no `--threads` at the commit measured, so one "
                  "configuration was run without the flag and there is no 2-thread/1-thread ratio.")
@@ -367,14 +400,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--raw", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--started", required=True, help="epoch seconds at the start of the run")
+    ap.add_argument("--started", default="0", help="epoch seconds at the start of the run")
     ap.add_argument("--load-start", default="?")
     ap.add_argument("--fahras", help="the fahras binary measured (for its version)")
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--note", default="", help="a sentence on the machine for the header")
     args = ap.parse_args()
 
     out: list[str] = []
-    header(args, out)
+    header(collect_meta(args), out)
     norm = normalize_section(args.raw, out)
     stem_section(args.raw, out, norm)
     dates_section(args.raw, out)

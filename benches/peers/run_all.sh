@@ -9,14 +9,15 @@
 # Works from any directory:
 #
 #   ./benches/peers/run_all.sh [--runs N] [--quick] [--no-build]
-#                              [--out FILE] [--raw DIR]
+#                              [--out FILE] [--raw DIR] [--note TEXT]
 #
 # --runs N: best of N for the timed passes (default 3). --quick: best of 1,
 # anc_news only for 4 and 5 (a check of the script, not numbers to keep).
 # --out: the report (default benches/peers/RESULTS.md). --raw DIR: keep every
 # raw JSON output and log there (default: a temporary directory, removed).
-# A full run takes about 20 minutes on 2 cores once built. Environment:
-# PYTHON, FAHRAS_SHARED, CARGO, CARGO_TARGET_DIR (as in the other scripts).
+# --note: a sentence on the machine for the report's header. A full run takes
+# about 8 minutes on 2 cores once built. Environment: PYTHON, FAHRAS_SHARED,
+# CARGO, CARGO_TARGET_DIR (as in the other scripts).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -30,6 +31,7 @@ quick=0
 build=1
 report="$here/RESULTS.md"
 raw=""
+note=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
@@ -40,7 +42,9 @@ while [ $# -gt 0 ]; do
         --out=*) report="${1#--out=}"; shift ;;
         --raw) raw="${2:?--raw needs a directory}"; shift 2 ;;
         --raw=*) raw="${1#--raw=}"; shift ;;
-        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --note) note="${2?--note needs a text}"; shift 2 ;;
+        --note=*) note="${1#--note=}"; shift ;;
+        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run_all.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -116,7 +120,7 @@ step e2e "$raw/e2e.log" "$vpy" "$here/e2e.py" --fahras "$fahras" --runs "$runs" 
     ${quick_args[@]+"${quick_args[@]}"} --json "$raw/e2e.jsonl"
 
 report_args=(--raw "$raw" --out "$report" --started "$started" --load-start "$load_start"
-             --fahras "$fahras")
+             --fahras "$fahras" --note "$note")
 [ "$quick" -eq 1 ] && report_args+=(--quick)
 "$vpy" "$here/report.py" "${report_args[@]}"
 echo "==> wrote $report in $(( ($(date +%s) - started) / 60 )) min" >&2
