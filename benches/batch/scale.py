@@ -111,7 +111,8 @@ def main():
             "written": written,
             "broken_lines": len(broken),
             "report_lists_exactly_the_broken_lines": skipped == broken,
-            "other_report_lines": len(listed) - len(skipped),
+            "duplicates_reported": sum(1 for r in listed if r["problem"] == "duplicate"),
+            "other_report_lines": sum(1 for r in listed if r["problem"] not in ("skipped", "duplicate")),
             "exit_code": code,
             "threads": a.threads,
             "seconds": round(secs, 1),
@@ -121,7 +122,8 @@ def main():
         print(json.dumps(result, indent=1))
         if err.strip():
             print(err, file=sys.stderr)
-        ok = skipped == broken and written == n and code == 3
+        dups = sum(1 for r in listed if r["problem"] == "duplicate")
+        ok = skipped == broken and written == n - dups and code == 3
         sys.exit(0 if ok else 1)
 
 

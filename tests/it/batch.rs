@@ -203,7 +203,7 @@ fn bad_input_is_skipped_counted_and_listed_line_by_line() {
     f.write_all(b"{\"id\":\"cp\",\"text\":\"\xca\xe3 \xc7\xe1\xc7\xcc\xca\xe3\xc7\xda\"}\n")
         .unwrap();
     f.write_all(b"{\"id\":\"e\",\"text\":\"   \"}\n").unwrap(); // 6: empty
-    f.write_all(b"[1, 2, 3]\n").unwrap(); // 7: JSON, not a document
+    f.write_all(b"[\"x\", \"\xd9\x82\"]\n").unwrap(); // 7: JSON, not a document
     let big = "ا".repeat(700_000); // 1.4 MB of text
     writeln!(f, "{{\"id\":\"big\",\"text\":\"{big}\"}}").unwrap(); // 8: too large
     good(&mut f, "g3"); // 9

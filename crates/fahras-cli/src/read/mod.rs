@@ -255,6 +255,12 @@ impl<F: FnMut(InputDoc) -> Result<Go>> FileReader<'_, '_, F> {
             let Some(line) = self.decode(&buf, None, &at) else {
                 continue;
             };
+            // serde reads a struct from an array too: `["a", "b"]` is no document.
+            if !line.trim_start().starts_with('{') {
+                let why = "not a JSON document with a `text`: not a JSON object";
+                self.report.note(Problem::Skipped, &at, None, &why);
+                continue;
+            }
             let doc: Line = match serde_json::from_str(&line) {
                 Ok(d) => d,
                 Err(e) => {
