@@ -414,14 +414,17 @@ fn resume_keeps_what_is_done_after_a_crash_and_adds_the_rest() {
         if let Some(t) = table {
             args.extend(["--table", t]);
         }
+        // `fahras extract ARGS -o TO [--resume] INPUT`, which must succeed.
+        let extract = |to: &Path, input: &Path, resume: bool| {
+            let mut cmd = fahras();
+            cmd.args(&args).arg("-o").arg(to);
+            if resume {
+                cmd.arg("--resume");
+            }
+            cmd.arg(input).assert().success()
+        };
         // The whole run, for reference.
-        fahras()
-            .args(&args)
-            .arg("-o")
-            .arg(&out)
-            .arg(sample())
-            .assert()
-            .success();
+        extract(&out, &sample(), false);
         let full = std::fs::read(&out).unwrap();
         std::fs::remove_file(&out).unwrap();
         let partial = AtomicPath(&out).partial();
@@ -433,37 +436,18 @@ fn resume_keeps_what_is_done_after_a_crash_and_adds_the_rest() {
             let head = head.join("\n") + "\n";
             let first = dir.path().join("first.jsonl");
             std::fs::write(&first, head).unwrap();
-            fahras()
-                .args(&args)
-                .arg("-o")
-                .arg(&out)
-                .arg(&first)
-                .assert()
-                .success();
+            extract(&out, &first, false);
             let first_rows = parquet_rows(&out);
             let before = first_rows.len();
             // Articles without a meeting leave no row, so they are extracted again.
             let with_rows: BTreeSet<String> = first_rows.iter().map(|r| r[0].to_string()).collect();
-            let run = fahras()
-                .args(&args)
-                .arg("-o")
-                .arg(&out)
-                .arg("--resume")
-                .arg(sample())
-                .assert()
-                .success();
+            let run = extract(&out, &sample(), true);
             let said = format!("{} document(s) already in the output", with_rows.len());
             assert!(stderr(&run).contains(&said), "{}", stderr(&run));
             let mut got = parquet_rows(&out);
             assert!(got.len() > before);
             let reference = dir.path().join("ref.parquet");
-            fahras()
-                .args(&args)
-                .arg("-o")
-                .arg(&reference)
-                .arg(sample())
-                .assert()
-                .success();
+            extract(&reference, &sample(), false);
             let mut want = parquet_rows(&reference);
             got.sort_by_key(|r| r.iter().map(ToString::to_string).collect::<Vec<_>>());
             want.sort_by_key(|r| r.iter().map(ToString::to_string).collect::<Vec<_>>());
@@ -473,14 +457,7 @@ fn resume_keeps_what_is_done_after_a_crash_and_adds_the_rest() {
         // A crash: the partial file holds the first two thirds, cut mid-record.
         let cut = full.len() * 2 / 3;
         std::fs::write(&partial, &full[..cut]).unwrap();
-        let run = fahras()
-            .args(&args)
-            .arg("-o")
-            .arg(&out)
-            .arg("--resume")
-            .arg(sample())
-            .assert()
-            .success();
+        let run = extract(&out, &sample(), true);
         assert!(
             stderr(&run).contains("already in the output"),
             "{}",
@@ -496,14 +473,7 @@ fn resume_keeps_what_is_done_after_a_crash_and_adds_the_rest() {
         w.sort_unstable();
         assert_eq!(g, w, "{format}");
         // Resuming a complete output adds nothing.
-        fahras()
-            .args(&args)
-            .arg("-o")
-            .arg(&out)
-            .arg("--resume")
-            .arg(sample())
-            .assert()
-            .success();
+        extract(&out, &sample(), true);
         assert_eq!(std::fs::read_to_string(&out).unwrap(), got);
     }
 }

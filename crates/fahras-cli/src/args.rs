@@ -225,6 +225,15 @@ pub(crate) struct ReadArgs {
     pub threads: Option<usize>,
 }
 
+impl ReadArgs {
+    /// The worker threads: `--threads`, else the machine's cores.
+    pub fn threads(&self) -> usize {
+        self.threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+            .max(1)
+    }
+}
+
 #[derive(Debug, Args)]
 #[allow(clippy::struct_excessive_bools)] // command-line switches
 pub(crate) struct ExtractArgs {

@@ -18,11 +18,11 @@ use fahras_core::{Document, EntityKind, Extractor, KindSet};
 use sha2::{Digest, Sha256};
 
 use crate::Outcome;
-use crate::args::{ExtractArgs, ExtractFormat, ReadArgs};
+use crate::args::{ExtractArgs, ExtractFormat};
 use crate::output::{DocInfo, Output, Rendered, Shape};
-use crate::read::{InputDoc, Inputs, walk};
-use crate::report::{Problem, Report, Where};
-use crate::{pipeline, progress};
+use crate::pipeline;
+use crate::read::{InputDoc, Inputs};
+use crate::report::{Problem, Where};
 
 /// A document's output, made on a worker.
 struct Done {
@@ -69,13 +69,6 @@ fn text_hash(text: &str) -> [u8; 16] {
     let mut out = [0u8; 16];
     out.copy_from_slice(&Sha256::digest(folded.as_bytes())[..16]);
     out
-}
-
-/// The worker threads: `--threads`, else the machine's cores.
-pub(crate) fn threads(read: &ReadArgs) -> usize {
-    read.threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .max(1)
 }
 
 /// The output's shape and the extractor it needs.
@@ -141,19 +134,8 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Outcome> {
         );
     }
     let (mut output, done) = Output::open(shape, args.output.as_deref(), args.resume)?;
-    let filter = walk::Filter::new(&r.glob)?;
-    let bar = progress::bar(r.quiet);
-    let report = Report::new(r.errors.as_deref(), r.quiet, bar.clone())?;
-    let files = walk::files(&r.files, &filter, &report);
-    progress::set_total(&bar, walk::total_bytes(&files));
-    let inputs = Inputs {
-        files: &files,
-        format: r.input_format,
-        lossy: r.lossy,
-        published: r.published,
-        max_doc_bytes: usize::try_from(r.max_doc_mb << 20).unwrap_or(usize::MAX),
-        progress: bar.clone(),
-    };
+    let (inputs, report) = Inputs::open(r)?;
+    let bar = inputs.progress.clone();
     let dedupe = !args.keep_duplicates;
     let mut seen_ids: HashSet<String> = HashSet::new();
     let mut resumed = 0usize;
@@ -161,7 +143,7 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Outcome> {
     let (mut written, mut bytes) = (0usize, 0usize);
     let started = Instant::now();
     let result = pipeline::run(
-        threads(r),
+        r.threads(),
         !args.unordered,
         |send| {
             inputs.for_each(&report, |doc: InputDoc| {

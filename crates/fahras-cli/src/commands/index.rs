@@ -20,9 +20,8 @@ use indicatif::ProgressBar;
 
 use crate::Outcome;
 use crate::args::{IndexAddArgs, IndexArgs, IndexCommand, ReportFormat};
-use crate::read::{InputDoc, Inputs, walk};
-use crate::report::Report;
-use crate::{pipeline, progress};
+use crate::pipeline;
+use crate::read::{InputDoc, Inputs};
 
 pub(crate) fn run(args: &IndexArgs) -> Result<Outcome> {
     match &args.command {
@@ -127,7 +126,7 @@ impl Progress {
 fn add(args: &IndexAddArgs) -> Result<Outcome> {
     let index = open(&args.dir)?;
     let r = &args.read;
-    let threads = super::extract::threads(r);
+    let threads = r.threads();
     let mut writer = index
         .writer(WriterOptions {
             threads,
@@ -135,18 +134,8 @@ fn add(args: &IndexAddArgs) -> Result<Outcome> {
         })
         .with_context(|| format!("cannot write to the index `{}`", args.dir.display()))?;
     let extractor = (!args.no_extract).then(|| Extractor::new(args.kinds));
-    let bar = progress::bar(r.quiet);
-    let report = Report::new(r.errors.as_deref(), r.quiet, bar.clone())?;
-    let files = walk::files(&r.files, &walk::Filter::new(&r.glob)?, &report);
-    progress::set_total(&bar, walk::total_bytes(&files));
-    let inputs = Inputs {
-        files: &files,
-        format: r.input_format,
-        lossy: r.lossy,
-        published: r.published,
-        max_doc_bytes: usize::try_from(r.max_doc_mb << 20).unwrap_or(usize::MAX),
-        progress: bar.clone(),
-    };
+    let (inputs, report) = Inputs::open(r)?;
+    let bar = inputs.progress.clone();
     let mut done = Progress {
         added: 0,
         directives: 0,

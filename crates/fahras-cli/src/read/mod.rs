@@ -25,7 +25,9 @@ use indicatif::ProgressBar;
 use serde::Deserialize;
 
 use self::decode::{declared_charset, decode, is_binary};
-use crate::args::InputFormat;
+use crate::args::{InputFormat, ReadArgs};
+use crate::input::is_gzip;
+use crate::progress;
 use crate::report::{Problem, Report, Where};
 
 /// One line of JSON Lines input. `date` is read when `published` is absent
@@ -63,9 +65,9 @@ pub(crate) struct InputDoc {
 }
 
 /// Where documents come from, and the limits on them.
-pub(crate) struct Inputs<'a> {
+pub(crate) struct Inputs {
     /// Files (`-` for stdin), directories already expanded.
-    pub files: &'a [PathBuf],
+    pub files: Vec<PathBuf>,
     pub format: Option<InputFormat>,
     pub lossy: bool,
     /// Publication date of documents that carry none.
@@ -79,7 +81,25 @@ pub(crate) struct Inputs<'a> {
 /// What `each` says after a document.
 pub(crate) type Go = bool;
 
-impl Inputs<'_> {
+impl Inputs {
+    /// The inputs `--files`, `--glob` and the limits name, with the report of
+    /// their problems and a progress bar over their bytes (`inputs.progress`).
+    pub fn open(r: &ReadArgs) -> Result<(Self, Report)> {
+        let bar = progress::bar(r.quiet);
+        let report = Report::new(r.errors.as_deref(), r.quiet, bar.clone())?;
+        let files = walk::files(&r.files, &walk::Filter::new(&r.glob)?, &report);
+        progress::set_total(&bar, walk::total_bytes(&files));
+        let inputs = Self {
+            files,
+            format: r.input_format,
+            lossy: r.lossy,
+            published: r.published,
+            max_doc_bytes: usize::try_from(r.max_doc_mb << 20).unwrap_or(usize::MAX),
+            progress: bar,
+        };
+        Ok((inputs, report))
+    }
+
     /// Call `each` on every readable document, in input order, until it
     /// returns `false` or an error.
     pub fn for_each(
@@ -87,7 +107,7 @@ impl Inputs<'_> {
         report: &Report,
         mut each: impl FnMut(InputDoc) -> Result<Go>,
     ) -> Result<()> {
-        for path in self.files {
+        for path in &self.files {
             let stdin = path == Path::new("-");
             let name: Arc<str> = if stdin {
                 "<stdin>".into()
@@ -166,7 +186,7 @@ impl Inputs<'_> {
 struct ReadError(io::Error);
 
 struct FileReader<'a, 'r, F> {
-    inputs: &'a Inputs<'a>,
+    inputs: &'a Inputs,
     report: &'r Report,
     name: &'r Arc<str>,
     each: &'r mut F,
@@ -458,12 +478,6 @@ impl<R: Read> Read for Counting<R> {
         self.progress.inc(n as u64);
         Ok(n)
     }
-}
-
-/// Whether `path` names a gzip file.
-pub(crate) fn is_gzip(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }
 
 fn open(path: &Path, progress: &ProgressBar) -> io::Result<Box<dyn BufRead>> {

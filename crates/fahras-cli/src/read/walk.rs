@@ -53,7 +53,7 @@ impl Filter {
 }
 
 fn known(p: &Path) -> bool {
-    let p = if super::is_gzip(p) {
+    let p = if crate::input::is_gzip(p) {
         p.with_extension("")
     } else {
         p.to_path_buf()
