@@ -33,6 +33,27 @@ pub(crate) enum Command {
     Index(IndexArgs),
     /// Search an index: words, phrases, fields, filters, facets, snippets.
     Search(SearchArgs),
+    /// Serve a search page and a JSON API over an index (loopback by default).
+    Serve(ServeArgs),
+}
+
+/// `fahras serve`.
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The index directory (built by `fahras index`).
+    pub dir: PathBuf,
+    /// Address to listen on. Anything but loopback exposes the archive to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Port to listen on; 0 picks a free one (the address is printed).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Accept `POST /api/articles` and `DELETE /api/doc/{id}`; read-only otherwise.
+    #[arg(long)]
+    pub allow_writes: bool,
+    /// Threads answering requests (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 /// Where text comes from.
@@ -323,6 +344,14 @@ pub(crate) enum IndexCommand {
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
     },
+    /// One article as stored, as JSON: its text, entities (offsets into the
+    /// text), relations, officials and directives. Exit 1 when there is none.
+    Show {
+        /// The index directory.
+        dir: PathBuf,
+        /// The article's id.
+        id: String,
+    },
     /// Delete articles (and their directives) by id.
     Delete {
         /// The index directory.
@@ -365,6 +394,9 @@ pub(crate) enum SearchFormat {
     Json,
     /// One JSON hit a line, then a last line `{"total", "facets"}`.
     Jsonl,
+    /// One row a hit: id, type, article, score, title, date, source, url,
+    /// first passage, officials, directives (the page's CSV export).
+    Csv,
 }
 
 /// How right-to-left text is printed in `--format text`.
@@ -449,6 +481,9 @@ pub(crate) struct SearchArgs {
     /// Passages per hit.
     #[arg(long, default_value_t = 1)]
     pub snippets: usize,
+    /// Count matches per month of publication (`timeline` in JSON).
+    #[arg(long)]
+    pub timeline: bool,
     /// How right-to-left text is printed in `--format text`.
     #[arg(long, value_enum, default_value = "auto")]
     pub bidi: Bidi,

@@ -15,6 +15,7 @@ mod pipeline;
 mod progress;
 mod read;
 mod report;
+mod serve;
 
 use std::io;
 use std::process::ExitCode;
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         Command::Demo(a) => commands::demo::run(&a),
         Command::Index(a) => commands::index::run(&a),
         Command::Search(a) => commands::search::run(&a),
+        Command::Serve(a) => serve::run(&a),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,

@@ -279,7 +279,7 @@ impl PyIndex {
     #[pyo3(signature = (
         query, *, limit = 10, offset = 0, kind = "article", org = None, branch = None,
         person = None, role = None, place = None, date_from = None, date_to = None,
-        facets = None, facet_limit = 10, snippets = 1
+        facets = None, facet_limit = 10, snippets = 1, timeline = false
     ))]
     #[allow(clippy::too_many_arguments)]
     fn search(
@@ -299,6 +299,7 @@ impl PyIndex {
         facets: Option<&Bound<'_, PyAny>>,
         facet_limit: usize,
         snippets: usize,
+        timeline: bool,
     ) -> PyResult<PySearchResults> {
         let (doc_type, directive_kind) = doc_type(kind)?;
         let req = SearchRequest {
@@ -322,6 +323,7 @@ impl PyIndex {
                 .collect(),
             facet_limit,
             snippets,
+            timeline,
         };
         let found = py.detach(|| self.inner.search(&req)).py()?;
         // Through the JSON text, as the CLI prints it: scores are f32, and
@@ -330,6 +332,17 @@ impl PyIndex {
             .and_then(|s| serde_json::from_str::<Value>(&s))
             .map_err(|e| IndexingError::new_err(e.to_string()))?;
         Ok(PySearchResults::from_json(json))
+    }
+
+    /// The article `id` as stored, as `fahras index show` prints it: its
+    /// text, entities (offsets into the text), relations, officials and
+    /// directives; `None` when there is no such article.
+    fn article<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let Some(doc) = py.detach(|| self.inner.article(id)).py()? else {
+            return Ok(None);
+        };
+        let v = serde_json::to_value(&doc).map_err(|e| IndexingError::new_err(e.to_string()))?;
+        to_object(py, &v).map(Some)
     }
 
     /// `{"documents", "directives", "segments", "bytes", "fingerprint", "path"}`,
@@ -407,6 +420,7 @@ pub struct PySearchResults {
     total: usize,
     hits: Vec<PyHit>,
     facets: Value,
+    timeline: Option<Value>,
 }
 
 impl PySearchResults {
@@ -422,10 +436,12 @@ impl PySearchResults {
             .map(|a| a.iter().cloned().map(|data| PyHit { data }).collect())
             .unwrap_or_default();
         let facets = v.get("facets").cloned().unwrap_or_else(|| json!({}));
+        let timeline = v.get("timeline").cloned();
         Self {
             total,
             hits,
             facets,
+            timeline,
         }
     }
 }
@@ -453,6 +469,13 @@ impl PySearchResults {
     #[getter]
     fn facets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_object(py, &self.facets)
+    }
+
+    /// `[{"month": "YYYY-MM", "count"}, ...]` when the search asked for a
+    /// timeline, else `None`.
+    #[getter]
+    fn timeline<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.timeline.as_ref().map(|t| to_object(py, t)).transpose()
     }
 
     /// The JSON of `fahras search --format json`.
@@ -497,11 +520,15 @@ impl PySearchResults {
 
 impl PySearchResults {
     fn json(&self) -> Value {
-        json!({
+        let mut v = json!({
             "total": self.total,
             "hits": self.hits.iter().map(|h| h.data.clone()).collect::<Vec<_>>(),
             "facets": self.facets,
-        })
+        });
+        if let (Some(t), Some(map)) = (&self.timeline, v.as_object_mut()) {
+            map.insert("timeline".to_owned(), t.clone());
+        }
+        v
     }
 }
 

@@ -1,4 +1,4 @@
-//! `fahras index create|add|stats|delete`.
+//! `fahras index create|add|stats|show|delete`.
 //!
 //! `add` reads documents like `extract`, extracts and builds their index
 //! documents on a pool of threads, and commits every `--commit-every`
@@ -32,6 +32,7 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Outcome> {
         }
         IndexCommand::Add(a) => add(a),
         IndexCommand::Stats { dir, format } => stats(dir, *format),
+        IndexCommand::Show { dir, id } => show(dir, id),
         IndexCommand::Delete { dir, id } => delete(dir, id),
     }
 }
@@ -57,6 +58,18 @@ fn stats(dir: &std::path::Path, format: ReportFormat) -> Result<Outcome> {
             writeln!(out, "analyzer    {}", s.fingerprint)?;
         }
     }
+    out.flush()?;
+    Ok(Outcome::Found)
+}
+
+fn show(dir: &std::path::Path, id: &str) -> Result<Outcome> {
+    let Some(doc) = open(dir)?.article(id)? else {
+        eprintln!("no article `{id}` in the index");
+        return Ok(Outcome::Nothing);
+    };
+    let mut out = super::stdout();
+    serde_json::to_writer(&mut out, &doc)?;
+    writeln!(out)?;
     out.flush()?;
     Ok(Outcome::Found)
 }

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::{Context, Result};
-use fahras_core::index::{DocType, Filters, Index, SearchRequest, SearchResults, Snippet};
+use fahras_core::index::{DocType, Filters, Hit, Index, SearchRequest, SearchResults, Snippet};
 
 use crate::Outcome;
 use crate::args::{Bidi, SearchArgs, SearchFormat, SearchKind};
@@ -39,6 +39,7 @@ pub(crate) fn run(args: &SearchArgs) -> Result<Outcome> {
         facets: args.facets.iter().map(|f| f.trim().to_owned()).collect(),
         facet_limit: args.facet_limit,
         snippets: args.snippets,
+        timeline: args.timeline,
     };
     let found = index.search(&req)?;
     let mut out = super::stdout();
@@ -56,6 +57,7 @@ pub(crate) fn run(args: &SearchArgs) -> Result<Outcome> {
             serde_json::to_writer(&mut out, &tail)?;
             writeln!(out)?;
         }
+        SearchFormat::Csv => csv_rows(&mut out, &found.hits)?,
         SearchFormat::Text => {
             let tty = std::io::stdout().is_terminal();
             let visual = match args.bidi {
@@ -72,6 +74,67 @@ pub(crate) fn run(args: &SearchArgs) -> Result<Outcome> {
     } else {
         Outcome::Nothing
     })
+}
+
+/// Columns of [`csv_rows`].
+const CSV_COLUMNS: [&str; 11] = [
+    "id",
+    "doc_type",
+    "article",
+    "score",
+    "title",
+    "published",
+    "source",
+    "url",
+    "snippet",
+    "officials",
+    "directives",
+];
+
+/// Hits as CSV rows, one a hit, with a header: what a spreadsheet needs to
+/// sort and read a result set (officials as `person — title — branch or
+/// organization`, `; ` between them; directives as `kind: content`).
+pub(crate) fn csv_rows(out: impl Write, hits: &[Hit]) -> Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(CSV_COLUMNS)?;
+    for h in hits {
+        let officials = h
+            .officials
+            .iter()
+            .map(|o| {
+                let mut parts: Vec<&str> = o.person.as_deref().into_iter().collect();
+                parts.push(&o.role);
+                parts.extend(o.branch.as_deref().or(o.org.as_deref()));
+                parts.join(" — ")
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let directives = h
+            .directives
+            .iter()
+            .map(|d| {
+                let field = |k: &str| d.get(k).and_then(|v| v.as_str()).unwrap_or("");
+                format!("{}: {}", field("kind"), field("content"))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let snippet = h.snippets.first().map_or("", |s| s.text.as_str());
+        w.write_record([
+            h.id.as_str(),
+            &h.doc_type,
+            &h.article,
+            &format!("{:.4}", h.score),
+            &h.title,
+            h.published.as_deref().unwrap_or(""),
+            h.source.as_deref().unwrap_or(""),
+            h.url.as_deref().unwrap_or(""),
+            snippet,
+            &officials,
+            &directives,
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
 }
 
 /// How text output is dressed.

@@ -39,6 +39,7 @@ mod query;
 mod schema;
 mod search;
 mod snippet;
+mod timeline;
 mod tokenizer;
 
 use std::path::{Path, PathBuf};
@@ -51,8 +52,9 @@ use tantivy::{IndexReader, ReloadPolicy, TantivyDocument, Term};
 pub use crate::extract::OfficialNames;
 pub use article::{Article, Prepared};
 pub use query::{DocType, Filters};
-pub use search::{FACETS, FacetCount, Hit, SearchRequest, SearchResults};
+pub use search::{FACETS, FacetCount, Hit, SearchRequest, SearchResults, StoredDoc};
 pub use snippet::{Snippet, SnippetSpan};
+pub use timeline::MonthCount;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::extract::{Document, Extractor};

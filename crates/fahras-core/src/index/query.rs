@@ -96,6 +96,20 @@ pub(crate) fn parser(index: &tantivy::Index, f: &Fields) -> QueryParser {
     p
 }
 
+/// The article document whose id is `id`.
+pub(crate) fn article_by_id(f: &Fields, id: &str) -> BooleanQuery {
+    let term = |field, v: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, v),
+            IndexRecordOption::Basic,
+        ))
+    };
+    BooleanQuery::new(vec![
+        (Occur::Must, term(f.id, id)),
+        (Occur::Must, term(f.doc_type, "article")),
+    ])
+}
+
 /// The whole query: the user's words, the document type and the filters.
 pub(crate) fn build(
     parser: &QueryParser,

@@ -10,6 +10,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::query::{self, DocType, Filters};
 use super::snippet::{self, Snippet, Terms};
+use super::timeline::{self, MonthCount, Timeline};
 use super::{Index, engine};
 use crate::error::{Error, ErrorKind, Result};
 use crate::extract::OfficialNames;
@@ -39,6 +40,8 @@ pub struct SearchRequest {
     pub facet_limit: usize,
     /// Passages per hit.
     pub snippets: usize,
+    /// Count matches per month of publication ([`SearchResults::timeline`]).
+    pub timeline: bool,
 }
 
 impl SearchRequest {
@@ -53,6 +56,7 @@ impl SearchRequest {
             facets: Vec::new(),
             facet_limit: 10,
             snippets: 1,
+            timeline: false,
         }
     }
 }
@@ -119,6 +123,46 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Counts per requested facet, most frequent first.
     pub facets: BTreeMap<String, Vec<FacetCount>>,
+    /// Matches per month of publication, oldest first, when asked for
+    /// (absent from the JSON otherwise); undated matches are not counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Vec<MonthCount>>,
+}
+
+/// An article as stored in the index: its text, what was extracted from it,
+/// and its directives as rows. Entity offsets point into `text`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredDoc {
+    /// The article's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Publication date, ISO 8601.
+    pub published: Option<String>,
+    /// Where it was published.
+    pub source: Option<String>,
+    /// Its address.
+    pub url: Option<String>,
+    /// The text, as given.
+    pub text: String,
+    /// Its entities.
+    pub entities: Vec<serde_json::Value>,
+    /// Relations between them.
+    pub relations: Vec<serde_json::Value>,
+    /// Its officials.
+    pub officials: Vec<OfficialNames>,
+    /// Its directives as rows.
+    pub directives: Vec<serde_json::Value>,
+}
+
+/// A stored day as ISO 8601.
+fn published(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field).and_then(|v| v.as_datetime()).map(|d| {
+        super::article::EPOCH
+            .checked_add(jiff::SignedDuration::from_secs(d.into_timestamp_secs()))
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    })
 }
 
 fn first_str(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
@@ -165,8 +209,9 @@ impl Index {
         for f in &req.facets {
             facets.add_facet(Facet::from_path([f.as_str()]));
         }
-        let (top, total, counts) = searcher
-            .search(&q, &(top, Count, facets))
+        let timeline = req.timeline.then_some(Timeline);
+        let (top, total, counts, days) = searcher
+            .search(&q, &(top, Count, facets, timeline))
             .map_err(|e| engine("search failed", e))?;
         let mut terms = Terms::default();
         q.query_terms(&mut |term, _| {
@@ -209,6 +254,7 @@ impl Index {
             total,
             hits,
             facets,
+            timeline: days.as_ref().map(timeline::months),
         })
     }
 
@@ -260,6 +306,42 @@ impl Index {
             .collect()
     }
 
+    /// The article `id` with its text and what was extracted from it;
+    /// `None` when no article has that id (a directive's id names none).
+    ///
+    /// # Errors
+    /// When the index cannot be read.
+    pub fn article(&self, id: &str) -> Result<Option<StoredDoc>> {
+        let f = &self.fields;
+        let q = query::article_by_id(f, id);
+        let searcher = self.reader.searcher();
+        let top = TopDocs::with_limit(1).order_by_score();
+        let found = searcher
+            .search(&q, &top)
+            .map_err(|e| engine("search failed", e))?;
+        let Some((_, addr)) = found.into_iter().next() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher
+            .doc(addr)
+            .map_err(|e| engine("cannot read a stored document", e))?;
+        let stored = first_str(&doc, f.entities)
+            .and_then(|s| serde_json::from_str::<StoredArticle>(&s).ok())
+            .unwrap_or_default();
+        Ok(Some(StoredDoc {
+            id: first_str(&doc, f.id).unwrap_or_default(),
+            title: first_str(&doc, f.title).unwrap_or_default(),
+            published: published(&doc, f.published),
+            source: first_str(&doc, f.source),
+            url: first_str(&doc, f.url),
+            text: first_str(&doc, f.body).unwrap_or_default(),
+            entities: stored.entities,
+            relations: stored.relations,
+            officials: stored.officials,
+            directives: stored.directives,
+        }))
+    }
+
     fn hit(
         &self,
         searcher: &Searcher,
@@ -279,15 +361,7 @@ impl Index {
             [c, b] => (*c as u32, *b as u32),
             _ => (0, 0),
         };
-        let published = doc
-            .get_first(f.published)
-            .and_then(|v| v.as_datetime())
-            .map(|d| {
-                super::article::EPOCH
-                    .checked_add(jiff::SignedDuration::from_secs(d.into_timestamp_secs()))
-                    .map(|d| d.to_string())
-                    .unwrap_or_default()
-            });
+        let published = published(&doc, f.published);
         let stored = first_str(&doc, f.entities).unwrap_or_default();
         let (mut entities, mut relations, mut officials, mut directives) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
