@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project: the Rust workspace, then the Python package built and
 # installed by pip (maturin) into a venv this script makes, its stubs checked by
-# mypy.stubtest, and the pytest suite (which compares answers with the CLI).
+# mypy.stubtest, the pytest suite (which compares answers with the CLI), and the
+# search page of `fahras serve` driven in headless Chromium (installed when missing).
 # Tests that read ../shared (seed articles, public corpora) skip with a message when
 # it is absent, and fail instead when CI=true.
 set -euo pipefail
@@ -29,3 +30,14 @@ fi
 # Run from outside python/ so the installed package is what gets imported.
 (cd python && ../"$VENV"/bin/python -m mypy.stubtest fahras._fahras)
 "$VENV/bin/python" -m pytest -q -p no:cacheprovider python/tests
+
+echo "== browser (fahras serve in headless Chromium)"
+# Debian's chromium and chromium-driver drive the page; installed when missing.
+if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null ||
+        { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
+fi
+cargo test --locked -p fahras-tests --test browser -- --ignored

@@ -7,30 +7,7 @@ use std::process::Stdio;
 
 use serde_json::{Value, json};
 
-use crate::support::{FAHRAS, fahras};
-
-fn gold_path() -> &'static str {
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus-sample/gold.jsonl")
-}
-
-/// A fresh index of the sample corpus in a temporary directory.
-fn sample_index() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let ix = dir.path().join("ix");
-    fahras()
-        .arg("index")
-        .arg("create")
-        .arg(&ix)
-        .assert()
-        .success();
-    fahras()
-        .args(["index", "add"])
-        .arg(&ix)
-        .arg(gold_path())
-        .assert()
-        .success();
-    dir
-}
+use crate::support::{FAHRAS, fahras, gold_path, sample_index};
 
 fn search(ix: &Path, args: &[&str]) -> Value {
     let out = fahras()

@@ -12,4 +12,5 @@ mod officials;
 mod places;
 mod search_recall;
 mod seeds;
+mod serve;
 mod support;

@@ -27,6 +27,78 @@ pub static FAHRAS: LazyLock<PathBuf> = LazyLock::new(|| {
     bin
 });
 
+/// The sample corpus's gold file (its texts are the project's own).
+pub fn gold_path() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../corpus-sample/gold.jsonl")
+}
+
+/// A fresh index of `inputs` in a temporary directory, at `<dir>/ix`.
+pub fn index_of(inputs: &[&Path]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let ix = dir.path().join("ix");
+    fahras()
+        .arg("index")
+        .arg("create")
+        .arg(&ix)
+        .assert()
+        .success();
+    fahras()
+        .args(["index", "add", "--quiet"])
+        .arg(&ix)
+        .args(inputs)
+        .assert()
+        .success();
+    dir
+}
+
+/// A fresh index of the sample corpus in a temporary directory, at `<dir>/ix`.
+pub fn sample_index() -> tempfile::TempDir {
+    index_of(&[Path::new(gold_path())])
+}
+
+/// `fahras serve` on a free loopback port, stopped when dropped.
+#[derive(Debug)]
+pub struct Server {
+    child: std::process::Child,
+    /// `http://127.0.0.1:<port>`, without a trailing slash.
+    pub url: String,
+}
+
+impl Server {
+    /// Serve the index `ix` with the extra arguments `args`; returns once it
+    /// listens (it prints its address then).
+    pub fn start(ix: &Path, args: &[&str]) -> Self {
+        use std::io::BufRead;
+        let mut child = Command::new(&*FAHRAS)
+            .arg("serve")
+            .arg(ix)
+            .args(["--port", "0", "--threads", "2"])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start fahras serve");
+        let mut line = String::new();
+        let out = child.stdout.take().expect("piped stdout");
+        std::io::BufReader::new(out)
+            .read_line(&mut line)
+            .expect("read the address");
+        let url = line
+            .trim()
+            .strip_prefix("fahras serve: ")
+            .unwrap_or_else(|| panic!("fahras serve printed {line:?}, not its address"))
+            .trim_end_matches('/')
+            .to_owned();
+        Self { child, url }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// A command running the `fahras` binary.
 pub fn fahras() -> assert_cmd::Command {
     assert_cmd::Command::new(&*FAHRAS)

@@ -68,14 +68,16 @@ pub(crate) fn run(args: &ServeArgs) -> Result<Outcome> {
         } else {
             "read-only"
         };
-        let mut out = std::io::stdout().lock();
-        writeln!(out, "fahras serve: http://{addr}/")?;
-        writeln!(
-            out,
-            "  index `{}`: {documents} article(s), {mode}; Ctrl-C stops",
+        let banner = format!(
+            "fahras serve: http://{addr}/\n  index `{}`: {documents} article(s), {mode}; Ctrl-C stops\n",
             args.dir.display()
-        )?;
-        out.flush()?;
+        );
+        // Whoever started the server may have closed its stdout (a test that
+        // read the address): serving goes on regardless.
+        let mut out = std::io::stdout().lock();
+        out.write_all(banner.as_bytes())
+            .and_then(|()| out.flush())
+            .ok();
         drop(out);
         if !addr.ip().is_loopback() {
             eprintln!(
