@@ -280,7 +280,7 @@ fn untrusted_input_gets_a_clear_answer_and_archive_text_stays_text() {
 fn writes_need_allow_writes() {
     let dir = sample_index();
     let ix = dir.path().join("ix");
-    let body = r#"{"id": "new-1", "text": "ترأس الرفيق سامر الحلبي أمين فرع حمص للحزب اجتماعاً للجنة.", "published": "2024-02-03"}"#;
+    let body = r#"{"id": "new-1", "text": "ترأس الرفيق سامر الزعتريني أمين فرع حمص للحزب اجتماعاً للجنة.", "published": "2024-02-03"}"#;
     {
         let server = Server::start(&ix, &[]);
         let a = answer(
@@ -305,6 +305,9 @@ fn writes_need_allow_writes() {
         assert_eq!(d.status, 403);
     }
     let server = Server::start(&ix, &["--allow-writes"]);
+    // Asked before the write: a cached answer must not outlive the commit.
+    let before = get(&server, &url("/api/search", &[("q", "سامر الزعتريني")])).json();
+    assert_eq!(before["total"], 0);
     let a = answer(
         agent()
             .post(format!("{}/api/articles", server.url))
@@ -313,7 +316,7 @@ fn writes_need_allow_writes() {
     );
     assert_eq!(a.status, 200, "{}", a.body);
     assert_eq!(a.json()["added"], 1);
-    let found = get(&server, &url("/api/search", &[("q", "سامر الحلبي")])).json();
+    let found = get(&server, &url("/api/search", &[("q", "سامر الزعتريني")])).json();
     assert_eq!(found["hits"][0]["id"], "new-1");
     let bad = answer(
         agent()

@@ -54,6 +54,11 @@ pub(crate) struct ServeArgs {
     /// Threads answering requests (default: one per core).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Search answers kept for repeated requests (a shared link, back and
+    /// forward, a facet toggled off); dropped when a commit changes the
+    /// index. 0 turns the cache off.
+    #[arg(long, default_value_t = 1024)]
+    pub cache: usize,
 }
 
 /// Where text comes from.
@@ -150,6 +155,11 @@ pub(crate) struct DemoArgs {
     /// Sample corpus directory (default: `corpus-sample` here, or the one in the repository).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
+    /// Where to build the sample index (default: `fahras-demo-index` in the
+    /// system's temporary folder). Rebuilt on every run; a folder that holds
+    /// anything but a fahras index is refused.
+    #[arg(long)]
+    pub index: Option<PathBuf>,
 }
 
 /// How input files hold documents.

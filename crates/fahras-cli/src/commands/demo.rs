@@ -1,7 +1,8 @@
 //! `fahras demo`: the main job on the built-in sample corpus. It segments,
 //! normalizes and splits the sample articles, extracts entities and scores
-//! them against the gold annotations with the scorer of `fahras eval`;
-//! indexing and search join as they land.
+//! them against the gold annotations with the scorer of `fahras eval`,
+//! indexes them, searches the index once, and says how to open the search
+//! page (`fahras serve`) on it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Write};
@@ -10,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 use fahras_core::eval::{AnnotatedDoc, Mention, Report, ScoreOptions, score};
+use fahras_core::index::{Article as IndexArticle, Index, SearchRequest, WriterOptions};
 use fahras_core::text::sentences;
 use fahras_core::{Analyzer, Document, Extractor, KindSet, Profile, TokenKind};
 use serde::Deserialize;
@@ -22,6 +24,8 @@ use crate::args::DemoArgs;
 struct Article {
     id: String,
     text: String,
+    #[serde(default)]
+    title: Option<String>,
     #[serde(default)]
     region: Option<String>,
     #[serde(default)]
@@ -162,7 +166,94 @@ pub(crate) fn run(args: &DemoArgs) -> Result<Outcome> {
     writeln!(out, "  {}", line.join(" · "))?;
     print_scores(&mut out, &report, extract_time)?;
     out.flush()?;
+    let index_dir = args.index.clone().unwrap_or_else(default_index);
+    build_index(&mut out, &docs, &index_dir)?;
+    out.flush()?;
     Ok(Outcome::Found)
+}
+
+/// `fahras-demo-index` in the system's temporary folder.
+fn default_index() -> PathBuf {
+    std::env::temp_dir().join("fahras-demo-index")
+}
+
+/// Index the sample articles in `dir`, search it once, and say how to open
+/// the search page on it.
+fn build_index(out: &mut impl Write, docs: &[Article], dir: &Path) -> Result<()> {
+    let started = Instant::now();
+    if dir.exists() {
+        // Only a previous demo index is replaced, never a folder of the user's.
+        let is_index = dir.join("fahras-index.json").is_file();
+        let empty = std::fs::read_dir(dir).map(|mut d| d.next().is_none())?;
+        if !is_index && !empty {
+            bail!(
+                "`{}` holds files that are no fahras index; pass --index to another folder",
+                dir.display()
+            );
+        }
+        std::fs::remove_dir_all(dir)
+            .with_context(|| format!("cannot replace the demo index `{}`", dir.display()))?;
+    }
+    let index = Index::create(dir)
+        .with_context(|| format!("cannot create the demo index `{}`", dir.display()))?;
+    let extractor = Extractor::new(KindSet::ALL);
+    let mut writer = index.writer(WriterOptions::default())?;
+    for doc in docs {
+        let article = IndexArticle {
+            id: doc.id.clone(),
+            text: doc.text.clone(),
+            title: doc.title.clone(),
+            published: doc.published.as_deref().and_then(|p| p.parse().ok()),
+            ..IndexArticle::default()
+        };
+        writer.add(index.prepare(&article, Some(&extractor)))?;
+    }
+    writer.commit()?;
+    writer.finish()?;
+    let stats = index.stats()?;
+    writeln!(
+        out,
+        "\nindex: {} articles and {} directives in `{}` ({:.0} ms)",
+        stats.documents,
+        stats.directives,
+        dir.display(),
+        started.elapsed().as_secs_f64() * 1e3
+    )?;
+    // "امين" without its hamza: the search folds spellings.
+    let mut req = SearchRequest::new("امين فرع");
+    req.limit = 1;
+    req.facets = vec!["person".to_owned()];
+    req.facet_limit = 3;
+    let found = index.search(&req)?;
+    let people: Vec<String> = found
+        .facets
+        .get("person")
+        .map(|v| {
+            v.iter()
+                .map(|f| format!("{} ({})", f.value, f.count))
+                .collect()
+        })
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "  search \"امين فرع\": {} articles; best: {}; persons: {}",
+        found.total,
+        found.hits.first().map_or("-", |h| h.title.as_str()),
+        people.join(", ")
+    )?;
+    let shown = dir.display().to_string();
+    let quoted = if shown.contains(char::is_whitespace) {
+        format!("\"{shown}\"")
+    } else {
+        shown
+    };
+    writeln!(out, "\nsearch page: run")?;
+    writeln!(out, "  cargo run --release -p fahras-cli -- serve {quoted}")?;
+    writeln!(
+        out,
+        "and open http://127.0.0.1:8080/ in a browser (JSON API: /api/search?q=...; README: \"The search page\")"
+    )?;
+    Ok(())
 }
 
 /// Extract every kind from the articles and score it against their gold,

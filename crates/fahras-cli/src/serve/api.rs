@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -103,20 +104,54 @@ async fn run(
     blocking(move || Ok(app.index.search(&req)?)).await
 }
 
+fn json_body(bytes: Bytes) -> Response {
+    let mut res = bytes.into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    res
+}
+
+/// A search answered from the cache when the same request was answered on
+/// the same index generation; else searched, serialized and cached.
+async fn cached(
+    app: Arc<App>,
+    raw: Option<String>,
+    purpose: Purpose,
+) -> Result<Response, ApiError> {
+    let key = format!("{purpose:?}?{}", raw.as_deref().unwrap_or(""));
+    let generation = app.index.generation();
+    if let Some((g, body)) = app.cache.as_ref().and_then(|c| c.get(&key)) {
+        if g == generation {
+            return Ok(json_body(body));
+        }
+    }
+    let found = run(Arc::clone(&app), raw, purpose).await?;
+    let body = Bytes::from(
+        serde_json::to_vec(&found)
+            .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?,
+    );
+    if let Some(c) = &app.cache {
+        c.insert(key, (generation, body.clone()));
+    }
+    Ok(json_body(body))
+}
+
 /// `GET /api/search`: the JSON of `fahras search --format json`.
 async fn search(
     State(app): State<Arc<App>>,
     RawQuery(raw): RawQuery,
-) -> Result<Json<SearchResults>, ApiError> {
-    run(app, raw, Purpose::Search).await.map(Json)
+) -> Result<Response, ApiError> {
+    cached(app, raw, Purpose::Search).await
 }
 
 /// `GET /api/facets`: counts over every match, no hits.
 async fn facets(
     State(app): State<Arc<App>>,
     RawQuery(raw): RawQuery,
-) -> Result<Json<SearchResults>, ApiError> {
-    run(app, raw, Purpose::Facets).await.map(Json)
+) -> Result<Response, ApiError> {
+    cached(app, raw, Purpose::Facets).await
 }
 
 /// `GET /api/stats`: as `fahras index stats --format json`.

@@ -30,6 +30,9 @@ pub(crate) struct App {
     index: Index,
     /// `Some` with `--allow-writes`.
     writes: Option<writes::Writes>,
+    /// Serialized answers of `/api/search` and `/api/facets` by path and
+    /// query string, with the index generation they were computed on.
+    cache: Option<quick_cache::sync::Cache<String, (u64, axum::body::Bytes)>>,
 }
 
 pub(crate) fn run(args: &ServeArgs) -> Result<Outcome> {
@@ -47,7 +50,12 @@ pub(crate) fn run(args: &ServeArgs) -> Result<Outcome> {
         None
     };
     let documents = index.stats()?.documents;
-    let app = Arc::new(App { index, writes });
+    let cache = (args.cache > 0).then(|| quick_cache::sync::Cache::new(args.cache));
+    let app = Arc::new(App {
+        index,
+        writes,
+        cache,
+    });
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, usize::from))

@@ -34,6 +34,7 @@
 //! their fingerprint; opening an index with another analyzer is an error.
 
 mod article;
+mod facets;
 mod meta;
 mod query;
 mod schema;
@@ -269,6 +270,13 @@ impl Index {
             .search(&q, &Count)
             .map(|n| n as u64)
             .map_err(|e| engine("cannot count documents", e))
+    }
+
+    /// The snapshot searches now read: it changes with every commit that
+    /// becomes visible, so an answer cached under it is still right while
+    /// it stays the same.
+    pub fn generation(&self) -> u64 {
+        self.reader.searcher().generation().generation_id()
     }
 
     /// How many articles hold `id` (0 or 1) in the current snapshot.

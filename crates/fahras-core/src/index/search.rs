@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, FacetCollector, TopDocs};
-use tantivy::schema::{Facet, Value};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::schema::Value;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
+use super::facets::{self, FacetCounter};
 use super::query::{self, DocType, Filters};
 use super::snippet::{self, Snippet, Terms};
 use super::timeline::{self, MonthCount, Timeline};
@@ -205,10 +206,9 @@ impl Index {
         let top = TopDocs::with_limit(req.limit.max(1))
             .and_offset(req.offset)
             .order_by_score();
-        let mut facets = FacetCollector::for_field("facets");
-        for f in &req.facets {
-            facets.add_facet(Facet::from_path([f.as_str()]));
-        }
+        let facets = FacetCounter {
+            roots: req.facets.clone(),
+        };
         let timeline = req.timeline.then_some(Timeline);
         let (top, total, counts, days) = searcher
             .search(&q, &(top, Count, facets, timeline))
@@ -233,19 +233,11 @@ impl Index {
         let facets = req
             .facets
             .iter()
-            .map(|name| {
-                let root = Facet::from_path([name.as_str()]);
-                let values = counts
-                    .top_k(root, req.facet_limit)
+            .enumerate()
+            .map(|(i, name)| {
+                let values = facets::top(&counts, i, req.facet_limit)
                     .into_iter()
-                    .map(|(facet, count)| FacetCount {
-                        value: facet
-                            .to_path()
-                            .last()
-                            .map(|s| (*s).to_owned())
-                            .unwrap_or_default(),
-                        count,
-                    })
+                    .map(|(value, count)| FacetCount { value, count })
                     .collect();
                 (name.clone(), values)
             })
