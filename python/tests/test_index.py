@@ -41,6 +41,7 @@ def test_add_commit_stats(sample_index: Path, sample_docs, cli) -> None:
         ("الحزب", {"date_from": "2021-01-01", "date_to": "2021-12-31"}, ["--from", "2021-01-01", "--to", "2021-12-31"]),
         ("الحزب", {"place": "اللاذقية"}, ["--place", "اللاذقية"]),
         ("date:[2020-01-01 TO 2020-12-31]", {"offset": 2}, ["--offset", "2"]),
+        ("امين", {"timeline": True, "limit": 2}, ["--timeline", "--limit", "2"]),
     ],
 )
 def test_search_equals_cli(sample_index: Path, cli, query, options, cli_args) -> None:
@@ -50,6 +51,25 @@ def test_search_equals_cli(sample_index: Path, cli, query, options, cli_args) ->
     assert got.to_dict() == expected
     assert got.total == expected["total"]
     assert [h.id for h in got.hits] == [h["id"] for h in expected["hits"]]
+
+
+def test_timeline_counts_dated_matches_per_month(sample_index: Path) -> None:
+    index = fahras.Index.open(sample_index)
+    results = index.search("*", timeline=True, limit=0)
+    months = results.timeline
+    assert months and [m["month"] for m in months] == sorted(m["month"] for m in months)
+    assert sum(m["count"] for m in months) <= results.total
+    assert index.search("*").timeline is None
+
+
+def test_article_is_what_index_show_prints(sample_index: Path, sample_docs, cli) -> None:
+    index = fahras.Index.open(sample_index)
+    doc = sample_docs[0]
+    got = index.article(doc["id"])
+    assert got == json.loads(cli("index", "show", str(sample_index), doc["id"]))
+    assert got["text"] == doc["text"]
+    assert all(doc["text"][e["start"] : e["end"]] == e["text"] for e in got["entities"])
+    assert index.article("no-such-article") is None
 
 
 def test_hits_carry_snippets_pointing_into_the_article(sample_index: Path, sample_docs) -> None:

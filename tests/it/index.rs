@@ -163,6 +163,44 @@ fn phrases_booleans_fields_and_dates() {
 }
 
 #[test]
+fn the_timeline_counts_articles_per_month_of_publication() {
+    let dir = sample_index();
+    let ix = dir.path().join("ix");
+    let mut expected = std::collections::BTreeMap::<String, u64>::new();
+    for line in std::fs::read_to_string(gold_path()).unwrap().lines() {
+        let doc: Value = serde_json::from_str(line).unwrap();
+        if let Some(p) = doc["published"].as_str() {
+            *expected.entry(p[..7].to_owned()).or_default() += 1;
+        }
+    }
+    assert!(expected.len() > 3, "the sample spans months");
+    let found = search(&ix, &["*", "--timeline", "--limit", "0"]);
+    let got: std::collections::BTreeMap<String, u64> = found["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["month"].as_str().unwrap().to_owned(),
+                m["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected);
+    // Narrowed by a date range, only those months remain.
+    let found = search(&ix, &["date:2021", "--timeline", "--limit", "0"]);
+    let months = found["timeline"].as_array().unwrap();
+    assert!(!months.is_empty());
+    assert!(
+        months
+            .iter()
+            .all(|m| m["month"].as_str().unwrap().starts_with("2021-"))
+    );
+    // Without --timeline the key is absent, as before.
+    assert!(search(&ix, &["*"]).get("timeline").is_none());
+}
+
+#[test]
 fn facets_count_every_match_and_snippets_point_into_the_original() {
     let dir = sample_index();
     let ix = dir.path().join("ix");
