@@ -64,11 +64,15 @@ impl Drop for Driver {
     }
 }
 
-async fn browser(driver: &Driver) -> Client {
+async fn browser(driver: &Driver, downloads: &Path) -> Client {
     let mut caps = serde_json::Map::new();
     let mut options = json!({
         "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
                  "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=ar"],
+        "prefs": {
+            "download.default_directory": downloads,
+            "download.prompt_for_download": false,
+        },
     });
     if let Ok(bin) = std::env::var("CHROMIUM") {
         options["binary"] = json!(bin);
@@ -162,7 +166,9 @@ fn a_researcher_searches_filters_reads_and_exports() {
         .build()
         .unwrap();
     rt.block_on(async {
-        let c = browser(&driver).await;
+        let downloads = tmp.path().join("downloads");
+        std::fs::create_dir_all(&downloads).unwrap();
+        let c = browser(&driver, &downloads).await;
         let base = &server.url;
         c.goto(&format!("{base}/")).await.unwrap();
         until(&c, "document.querySelectorAll('#results .card').length > 0", "the first page").await;
@@ -212,18 +218,15 @@ fn a_researcher_searches_filters_reads_and_exports() {
         assert_eq!(js(&c, "document.querySelector('#q').value").await, "نجلاء ابراهيم");
         assert_eq!(js(&c, "document.querySelectorAll('#active-filters .chip').length").await, 1);
 
-        // The export link carries the same search; the file has every match.
-        let href = c
-            .find(Locator::Css("#export-csv"))
-            .await
-            .unwrap()
-            .attr("href")
-            .await
-            .unwrap()
-            .expect("an export link");
-        let url = shared.join(&href).expect("an absolute export URL");
-        let mut res = ureq::get(url.as_str()).call().expect("the CSV export");
-        let body = res.body_mut().read_to_string().unwrap();
+        // The export link downloads the same search; the file has every match.
+        c.find(Locator::Css("#export-csv")).await.unwrap().click().await.unwrap();
+        let file = downloads.join("fahras-export.csv");
+        let started = Instant::now();
+        while !file.is_file() {
+            assert!(started.elapsed() < Duration::from_secs(20), "no download in {}", downloads.display());
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let body = std::fs::read_to_string(&file).expect("the downloaded CSV");
         let mut csv = csv::Reader::from_reader(body.as_bytes());
         assert_eq!(csv.headers().unwrap().get(0), Some("id"));
         let rows = csv.records().count();
