@@ -27,8 +27,10 @@ fi
 # As a user installs it (`pip install .`); the build reuses target/.
 "$VENV/bin/python" -m pip install --quiet --no-build-isolation --force-reinstall --no-deps .
 
-# Run from outside python/ so the installed package is what gets imported.
-(cd python && ../"$VENV"/bin/python -m mypy.stubtest fahras._fahras)
+# Run from an empty folder so the installed package is what gets imported (from
+# python/, a module left there by `maturin develop` would be checked instead).
+VENV_PY="$(cd "$VENV" && pwd)/bin/python"
+(cd "$(mktemp -d)" && "$VENV_PY" -m mypy.stubtest fahras._fahras)
 "$VENV/bin/python" -m pytest -q -p no:cacheprovider python/tests
 
 echo "== browser (fahras serve in headless Chromium)"
