@@ -13,7 +13,7 @@ use anyhow::{Context, Result, bail};
 use fahras_core::eval::{AnnotatedDoc, Mention, Report, ScoreOptions, score};
 use fahras_core::index::{Article as IndexArticle, Index, SearchRequest, WriterOptions};
 use fahras_core::text::sentences;
-use fahras_core::{Analyzer, Document, Extractor, KindSet, Profile, TokenKind};
+use fahras_core::{Analyzer, Document, Extraction, Extractor, KindSet, Profile, TokenKind};
 use serde::Deserialize;
 
 use crate::Outcome;
@@ -109,7 +109,7 @@ pub(crate) fn run(args: &DemoArgs) -> Result<Outcome> {
     }
     let elapsed = started.elapsed();
 
-    let (report, extract_time) = extract_and_score(&docs);
+    let (report, extract_time, extractions) = extract_and_score(&docs);
 
     let mut freq: HashMap<String, usize> = HashMap::new();
     for doc in &docs {
@@ -167,7 +167,7 @@ pub(crate) fn run(args: &DemoArgs) -> Result<Outcome> {
     print_scores(&mut out, &report, extract_time)?;
     out.flush()?;
     let index_dir = args.index.clone().unwrap_or_else(default_index);
-    build_index(&mut out, &docs, &index_dir)?;
+    build_index(&mut out, &docs, &extractions, &index_dir)?;
     out.flush()?;
     Ok(Outcome::Found)
 }
@@ -179,7 +179,12 @@ fn default_index() -> PathBuf {
 
 /// Index the sample articles in `dir`, search it once, and say how to open
 /// the search page on it.
-fn build_index(out: &mut impl Write, docs: &[Article], dir: &Path) -> Result<()> {
+fn build_index(
+    out: &mut impl Write,
+    docs: &[Article],
+    extractions: &[Extraction],
+    dir: &Path,
+) -> Result<()> {
     let started = Instant::now();
     if dir.exists() {
         // Only a previous demo index is replaced, never a folder of the user's.
@@ -196,9 +201,8 @@ fn build_index(out: &mut impl Write, docs: &[Article], dir: &Path) -> Result<()>
     }
     let index = Index::create(dir)
         .with_context(|| format!("cannot create the demo index `{}`", dir.display()))?;
-    let extractor = Extractor::new(KindSet::ALL);
     let mut writer = index.writer(WriterOptions::default())?;
-    for doc in docs {
+    for (doc, found) in docs.iter().zip(extractions) {
         let article = IndexArticle {
             id: doc.id.clone(),
             text: doc.text.clone(),
@@ -206,7 +210,7 @@ fn build_index(out: &mut impl Write, docs: &[Article], dir: &Path) -> Result<()>
             published: doc.published.as_deref().and_then(|p| p.parse().ok()),
             ..IndexArticle::default()
         };
-        writer.add(index.prepare(&article, Some(&extractor)))?;
+        writer.add(index.prepare_extracted(&article, found))?;
     }
     writer.commit()?;
     writer.finish()?;
@@ -258,11 +262,13 @@ fn build_index(out: &mut impl Write, docs: &[Article], dir: &Path) -> Result<()>
 
 /// Extract every kind from the articles and score it against their gold,
 /// with the scorer of `fahras eval`.
-fn extract_and_score(docs: &[Article]) -> (Report, Duration) {
+/// Also returns what was extracted, in `docs` order, for the index.
+fn extract_and_score(docs: &[Article]) -> (Report, Duration, Vec<Extraction>) {
     let extractor = Extractor::new(KindSet::ALL);
     let started = Instant::now();
     let mut gold = Vec::with_capacity(docs.len());
     let mut pred = Vec::with_capacity(docs.len());
+    let mut extractions = Vec::with_capacity(docs.len());
     for doc in docs {
         let mut d = Document::new(&doc.text);
         d.published = doc.published.as_deref().and_then(|p| p.parse().ok());
@@ -281,10 +287,11 @@ fn extract_and_score(docs: &[Article]) -> (Report, Duration) {
             .collect();
         pred.push(AnnotatedDoc::new(&doc.id, mentions));
         gold.push(AnnotatedDoc::new(&doc.id, doc.entities.clone()));
+        extractions.push(found);
     }
     let extract_time = started.elapsed();
     let report = score(&gold, &pred, &ScoreOptions::default());
-    (report, extract_time)
+    (report, extract_time, extractions)
 }
 
 fn print_scores(out: &mut impl Write, report: &Report, extract_time: Duration) -> Result<()> {

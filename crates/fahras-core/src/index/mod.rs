@@ -58,7 +58,7 @@ pub use snippet::{Snippet, SnippetSpan};
 pub use timeline::MonthCount;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::extract::{Document, Extractor};
+use crate::extract::{Document, Extraction, Extractor};
 use crate::text::Analyzer;
 use meta::IndexMeta;
 use schema::Fields;
@@ -245,6 +245,13 @@ impl Index {
             x.extract(&doc)
         });
         article::prepare(&self.fields, article, found.as_ref())
+    }
+
+    /// Build the documents of `article` from what was already extracted from
+    /// its text (with its publication date), so a caller that extracted for
+    /// other reasons does not extract twice.
+    pub fn prepare_extracted(&self, article: &Article, found: &Extraction) -> Prepared {
+        article::prepare(&self.fields, article, Some(found))
     }
 
     /// Make the last commit visible now, rather than within a moment.
