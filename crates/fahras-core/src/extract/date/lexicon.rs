@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use compact_str::CompactString;
 
+use super::parse::strip_clitic;
 use crate::text::{Analyzer, data};
 
 /// A calendar, as the grammar sees it.
@@ -128,10 +129,19 @@ pub(crate) enum Role {
 /// One entry: the folded words after the first, and the role.
 pub(crate) type Entry = (Vec<CompactString>, Role);
 
+/// Whether an expression can start with one of these entries.
+pub(crate) fn opens(list: &[Entry]) -> bool {
+    list.iter().any(|(_, r)| r.starts())
+}
+
 /// Folded first word -> entries starting with it.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     entries: HashMap<CompactString, Vec<Entry>>,
+    /// Every written form that can open an expression only behind a
+    /// proclitic ("وأمس", "للعام"), so the scanner asks one set instead of
+    /// stripping each word that begins like a proclitic.
+    behind: rustc_hash::FxHashSet<CompactString>,
 }
 
 impl Role {
@@ -351,7 +361,44 @@ impl Lexicon {
         for list in entries.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
-        Self { entries }
+        let mut lex = Self {
+            entries,
+            behind: rustc_hash::FxHashSet::default(),
+        };
+        lex.behind = lex.forms_behind();
+        lex
+    }
+
+    /// The forms [`strip_clitic`] reads as a word that opens an expression:
+    /// each such word behind every proclitic it strips, and "لل" for the
+    /// article. Each candidate is checked with `strip_clitic` itself, so the
+    /// set says exactly what stripping at run time would.
+    fn forms_behind(&self) -> rustc_hash::FxHashSet<CompactString> {
+        const PROCLITICS: [&str; 11] =
+            ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+        let mut out = rustc_hash::FxHashSet::default();
+        for (word, list) in &self.entries {
+            if !opens(list) {
+                continue;
+            }
+            let elided = word.strip_prefix("ال").map(|rest| format!("لل{rest}"));
+            for form in PROCLITICS
+                .iter()
+                .map(|p| format!("{p}{word}"))
+                .chain(elided)
+            {
+                if strip_clitic(&form).any(|(rest, _)| opens(self.get(&rest))) {
+                    out.insert(CompactString::from(form));
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether `word`, which may carry a proclitic, opens an expression
+    /// only once the proclitic is off.
+    pub(crate) fn opens_behind(&self, word: &str) -> bool {
+        self.behind.contains(word)
     }
 
     /// Entries whose first word is `word`.

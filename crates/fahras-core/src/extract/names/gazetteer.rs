@@ -61,10 +61,21 @@ struct Word {
     behind: Option<u32>,
 }
 
+/// What a token's norm is to the automaton, looked up once per token with
+/// everything else name extraction knows of the form
+/// ([`super::lexicon::Known`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Code {
+    /// A gazetteer word as written.
+    Word(u32),
+    /// A proclitic (`letters` long, ending in ل when `lam`) before the first
+    /// word of a name: the word's behind id. Read only on word tokens.
+    Behind { letters: u8, lam: bool, id: u32 },
+}
+
 /// The automaton and what it needs to read a document.
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
-    words: HashMap<CompactString, Word>,
     automaton: AhoCorasick,
     /// The readings of each automaton pattern, fewest proclitic letters
     /// first.
@@ -95,8 +106,14 @@ fn strips(norm: &str) -> impl Iterator<Item = (u8, bool, &str)> {
 impl Gazetteer {
     /// Builds the automaton over `forms` (folded, words joined by one
     /// space; pattern `i` is the `i`-th), each with whether its article's
-    /// alef was dropped after ل ("لاذقية" for "اللاذقية").
-    pub(crate) fn new<'f>(forms: impl IntoIterator<Item = (&'f str, bool)>) -> Self {
+    /// alef was dropped after ل ("لاذقية" for "اللاذقية"), and the code of
+    /// every written form that has one: each word, and each proclitic
+    /// before a name's first word that is no word itself. Precomputing the
+    /// proclitic forms leaves a token one lookup, shared with the word
+    /// lists.
+    pub(crate) fn new<'f>(
+        forms: impl IntoIterator<Item = (&'f str, bool)>,
+    ) -> (Self, HashMap<CompactString, Code>) {
         let forms: Vec<(&str, bool)> = forms.into_iter().collect();
         let mut words: HashMap<CompactString, Word> = HashMap::default();
         let mut next = 0u32;
@@ -173,6 +190,30 @@ impl Gazetteer {
         for r in &mut readings {
             r.sort_by_key(|v| v.explicit.map_or(0, |(n, _)| n));
         }
+        let mut codes: HashMap<CompactString, Code> = words
+            .iter()
+            .map(|(w, word)| (w.clone(), Code::Word(word.id)))
+            .collect();
+        for (w, word) in &words {
+            if word.behind.is_none() {
+                continue;
+            }
+            for p in PREFIXES {
+                let written = format!("{p}{w}");
+                if codes.contains_key(written.as_str()) {
+                    continue;
+                }
+                // The first proclitic, in `PREFIXES` order, that leaves the
+                // start of a name: "وبX" may be و + "بX".
+                let code = strips(&written).find_map(|(letters, lam, rest)| {
+                    let id = words.get(rest)?.behind?;
+                    Some(Code::Behind { letters, lam, id })
+                });
+                if let Some(code) = code {
+                    codes.insert(CompactString::from(written), code);
+                }
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             // Below the root, ids fan out into thousands of states; dense
@@ -180,37 +221,36 @@ impl Gazetteer {
             .dense_depth(1)
             .build(&keys)
             .unwrap_or_else(|e| panic!("gazetteer automaton: {e}"));
-        Self {
-            words,
-            automaton,
-            readings,
-        }
+        (
+            Self {
+                automaton,
+                readings,
+            },
+            codes,
+        )
     }
 
-    /// The names in a document whose tokens have these norms (and are words
+    /// The names in a document whose tokens have these codes (and are words
     /// or not: only a word carries a proclitic). Matches do not overlap; at
     /// each token the longest name wins.
-    pub(crate) fn find<'n>(
+    pub(crate) fn find(
         &self,
-        tokens: impl ExactSizeIterator<Item = (&'n str, bool)>,
+        tokens: impl ExactSizeIterator<Item = (Option<Code>, bool)>,
     ) -> Vec<Found> {
         let mut hay = Vec::with_capacity(tokens.len() * 2);
         // The token each byte of the haystack belongs to.
         let mut owner: Vec<u32> = Vec::with_capacity(tokens.len() * 2);
         // Each token's proclitic taken off, and whether it is a word.
         let mut taken: Vec<(u8, bool, bool)> = Vec::with_capacity(tokens.len());
-        for (i, (norm, word)) in tokens.enumerate() {
+        for (i, (code, word)) in tokens.enumerate() {
             let mut strip = (0, false, word);
-            if let Some(w) = self.words.get(norm) {
-                encode(w.id, &mut hay);
-            } else if let Some((n, lam, b)) = strips(norm)
-                .filter(|_| word)
-                .find_map(|(n, lam, rest)| Some((n, lam, self.words.get(rest)?.behind?)))
-            {
-                strip = (n, lam, word);
-                encode(b, &mut hay);
-            } else {
-                hay.push(UNKNOWN);
+            match code {
+                Some(Code::Word(id)) => encode(id, &mut hay),
+                Some(Code::Behind { letters, lam, id }) if word => {
+                    strip = (letters, lam, word);
+                    encode(id, &mut hay);
+                }
+                _ => hay.push(UNKNOWN),
             }
             taken.push(strip);
             let i = u32::try_from(i).unwrap_or(u32::MAX);

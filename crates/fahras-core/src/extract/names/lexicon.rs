@@ -10,7 +10,7 @@
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Code, Gazetteer};
 use crate::extract::entity::{OrgKind, PlaceType};
 use crate::text::{Analyzer, data};
 
@@ -121,9 +121,10 @@ pub(crate) struct Pattern {
 pub(crate) struct Lexicon {
     /// What each word of the word lists can do.
     pub infos: Vec<WordInfo>,
-    /// Every written form of a listed word with its proclitics and article
-    /// ("وللحزب", "بالأمين"), read once at load so a token is one lookup.
-    pub readings: HashMap<CompactString, Spelled>,
+    /// Every written form name extraction knows, read once at load so a
+    /// token is one lookup: listed words with their proclitics and article
+    /// ("وللحزب", "بالأمين"), gazetteer words and stop words.
+    pub vocab: HashMap<CompactString, Known>,
     pub stopwords: rustc_hash::FxHashSet<CompactString>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
@@ -147,6 +148,17 @@ pub(crate) struct Spelled {
     pub def: bool,
     /// The preposition among the proclitics, if any.
     pub prep: Option<char>,
+}
+
+/// What the lexicon knows of one written form.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Known {
+    /// Its reading in the word lists.
+    pub spelled: Option<Spelled>,
+    /// What it is to the gazetteer automaton.
+    pub gaz: Option<Code>,
+    /// A stop word.
+    pub stop: bool,
 }
 
 /// The readings of `norm` with proclitics and the article taken off, fewest
@@ -312,7 +324,7 @@ impl Lexicon {
                 other => debug_assert!(false, "unknown class {other}"),
             }
         }
-        let stopwords = data::lines(data::STOPWORDS)
+        let stopwords: rustc_hash::FxHashSet<CompactString> = data::lines(data::STOPWORDS)
             .map(|l| fold(analyzer, l))
             .collect();
 
@@ -430,11 +442,21 @@ impl Lexicon {
             }
         });
         let (infos, readings) = spelled(words);
-        let gazetteer = Gazetteer::new(pats.iter().map(|p| (p.0.as_str(), p.1.elided)));
+        let (gazetteer, codes) = Gazetteer::new(pats.iter().map(|p| (p.0.as_str(), p.1.elided)));
+        let mut vocab: HashMap<CompactString, Known> = HashMap::default();
+        for (form, r) in readings {
+            vocab.entry(form).or_default().spelled = Some(r);
+        }
+        for (form, code) in codes {
+            vocab.entry(form).or_default().gaz = Some(code);
+        }
+        for form in &stopwords {
+            vocab.entry(form.clone()).or_default().stop = true;
+        }
         let patterns = pats.into_iter().map(|p| p.1).collect();
         Self {
             infos,
-            readings,
+            vocab,
             stopwords,
             places,
             orgs,

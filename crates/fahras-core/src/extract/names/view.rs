@@ -2,6 +2,7 @@
 //! the word lists (with proclitics and the article taken off), and the
 //! gazetteer names that start at it.
 
+use super::gazetteer::Code;
 use super::lexicon::{Lexicon, Named, WordInfo};
 use crate::text::{Token, TokenKind};
 
@@ -42,6 +43,8 @@ pub(crate) struct Tok<'a, 'l> {
     pub ya: bool,
     /// Carries tanwin ("عرضاً", "خلفاً"): an adverb or a noun, never a name.
     pub tanwin: bool,
+    /// A stop word.
+    pub stop: bool,
     pub reading: Option<Reading<'l>>,
 }
 
@@ -74,22 +77,27 @@ impl<'a, 'l> View<'a, 'l> {
         lex: &'l Lexicon,
     ) -> Self {
         let mut prev_end = 0usize;
+        let mut codes: Vec<(Option<Code>, bool)> = Vec::with_capacity(tokens.len());
         let toks: Vec<Tok<'a, 'l>> = tokens
             .iter()
             .map(|t| {
                 let gap = text.get(prev_end..t.bytes.start as usize).unwrap_or("");
                 prev_end = t.bytes.end as usize;
                 let norm = t.norm.as_str();
-                let reading = if matches!(t.kind, TokenKind::Word) {
-                    lex.readings.get(norm).map(|r| Reading {
+                let known = lex.vocab.get(norm).copied().unwrap_or_default();
+                let reading = known
+                    .spelled
+                    .filter(|_| matches!(t.kind, TokenKind::Word))
+                    .map(|r| Reading {
                         info: &lex.infos[r.info as usize],
                         clitic: r.clitic,
                         def: r.def,
                         prep: r.prep,
-                    })
-                } else {
-                    None
-                };
+                    });
+                codes.push((
+                    known.gaz,
+                    matches!(t.kind, TokenKind::Word | TokenKind::LatinWord),
+                ));
                 Tok {
                     norm,
                     kind: t.kind,
@@ -102,11 +110,12 @@ impl<'a, 'l> View<'a, 'l> {
                         .as_bytes()
                         .windows(2)
                         .any(|w| w[0] == 0xd9 && (0x8b..=0x8d).contains(&w[1])),
+                    stop: known.stop,
                     reading,
                 }
             })
             .collect();
-        let hits = Self::gazetteer(&toks, lex);
+        let hits = Self::gazetteer(toks.len(), codes, lex);
         let mut seen: Vec<u32> = Vec::new();
         for h in hits.iter().flatten() {
             for n in &lex.patterns[h.pattern as usize].named {
@@ -129,12 +138,9 @@ impl<'a, 'l> View<'a, 'l> {
 
     /// Every gazetteer name over whole tokens, a proclitic allowed before
     /// the first one.
-    fn gazetteer(toks: &[Tok<'_, '_>], lex: &Lexicon) -> Vec<Vec<Hit>> {
-        let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); toks.len()];
-        for f in lex
-            .gazetteer
-            .find(toks.iter().map(|t| (t.norm, t.is_word())))
-        {
+    fn gazetteer(n: usize, codes: Vec<(Option<Code>, bool)>, lex: &Lexicon) -> Vec<Vec<Hit>> {
+        let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); n];
+        for f in lex.gazetteer.find(codes.into_iter()) {
             hits[f.first].push(Hit {
                 end: f.end,
                 prefix: f.prefix,
@@ -191,7 +197,7 @@ impl<'a, 'l> View<'a, 'l> {
         let Some(t) = self.toks.get(i) else {
             return true;
         };
-        (self.lex.stopwords.contains(t.norm) && !(t.ya && t.norm == "علي"))
+        (t.stop && !(t.ya && t.norm == "علي"))
             || t.reading.is_some_and(|r| r.clitic == 0 && r.info.stop)
     }
 }

@@ -14,7 +14,7 @@ mod periods;
 
 use std::borrow::Cow;
 
-use super::lexicon::{Cal, Entry, Holiday, Lexicon, Link, NumWord, Part, Role, Unit};
+use super::lexicon::{Cal, Entry, Holiday, Lexicon, Link, NumWord, Part, Role, Unit, opens};
 
 /// The bit of a number token among the role bits ([`Role::bit`]).
 const NUMBER: u64 = 1 << 63;
@@ -61,11 +61,9 @@ impl<'t> Word<'t> {
 
     /// Whether an expression may start here.
     pub(crate) fn may_start(&self, lex: &Lexicon) -> bool {
-        let starts = |list: &[Entry]| list.iter().any(|(_, r)| r.starts());
         self.num.is_some()
             || (self.kind == TokenKind::Word
-                && (starts(self.entries)
-                    || strip_clitic(self.norm).any(|(rest, _)| starts(lex.get(&rest)))))
+                && (opens(self.entries) || lex.opens_behind(self.norm)))
     }
 }
 
