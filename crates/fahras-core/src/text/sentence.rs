@@ -92,7 +92,8 @@ pub fn sentences_of(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let (mut byte, mut char) = (0u32, 0u32);
     let gap = |segs: &mut Vec<Segment>, from: (u32, u32), to: u32| {
         let between = text.get(from.0 as usize..to as usize).unwrap_or("");
-        if between.chars().all(char::is_whitespace) {
+        // Most gaps are one space: no need to decode them.
+        if between.bytes().all(|b| b == b' ') || between.chars().all(char::is_whitespace) {
             return;
         }
         for g in segment(between) {
@@ -131,6 +132,12 @@ impl Splitter<'_> {
         self.segs[i].bytes.slice(self.text)
     }
 
+    /// Whether segment `i` is `p`: compared as bytes, since every segment
+    /// is read this way and most are words that no `p` is.
+    fn is(&self, i: usize, p: &str) -> bool {
+        self.text.as_bytes().get(self.segs[i].bytes.range()) == Some(p.as_bytes())
+    }
+
     /// Whether a line break separates segment `i - 1` from segment `i`.
     fn newline_before(&self, i: usize) -> bool {
         let start = if i == 0 {
@@ -138,9 +145,19 @@ impl Splitter<'_> {
         } else {
             self.segs[i - 1].bytes.end as usize
         };
-        self.text[start..self.segs[i].bytes.start as usize]
-            .chars()
-            .any(|c| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}'))
+        // \n, \r, U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9), read as
+        // bytes: the gap is nearly always one space.
+        let gap = self
+            .text
+            .as_bytes()
+            .get(start..self.segs[i].bytes.start as usize)
+            .unwrap_or_default();
+        gap.iter().enumerate().any(|(k, &b)| match b {
+            b'\n' | b'\r' => true,
+            0xc2 => gap.get(k + 1) == Some(&0x85),
+            0xe2 => gap.get(k + 1) == Some(&0x80) && matches!(gap.get(k + 2), Some(0xa8 | 0xa9)),
+            _ => false,
+        })
     }
 
     fn adjacent(&self, a: usize, b: usize) -> bool {
@@ -150,12 +167,17 @@ impl Splitter<'_> {
     /// Segments `[i, end)` that form a list marker at `i`, if any.
     fn marker_at(&self, i: usize, line_start: bool) -> Option<usize> {
         let n = self.segs.len();
-        let s = self.s(i);
         let kind = self.segs[i].kind;
-        if line_start && is_bullet(s) && i + 1 < n && !self.newline_before(i + 1) {
+        // A word or a number is no bullet: only the checks for its kind.
+        if kind == TokenKind::LatinWord {
+            return None;
+        }
+        let s = self.s(i);
+        let bullet_kind = !matches!(kind, TokenKind::Word | TokenKind::Number);
+        if bullet_kind && line_start && is_bullet(s) && i + 1 < n && !self.newline_before(i + 1) {
             return Some(i + 1);
         }
-        if s == "•" || s == "▪" || s == "●" {
+        if bullet_kind && (s == "•" || s == "▪" || s == "●") {
             return Some(i + 1);
         }
         // "1." "1-" "1)" "١-" at the start of a line, followed by text.
@@ -200,7 +222,7 @@ impl Splitter<'_> {
             }
             // A list item starts a sentence of its own.
             let at_start = start.is_none();
-            let after_colon = i > 0 && self.s(i - 1) == ":";
+            let after_colon = i > 0 && self.is(i - 1, ":");
             if let Some(end) = self.marker_at(i, line_start || at_start || after_colon) {
                 if let Some(st) = start.take() {
                     self.push(&mut out, st, i, marker.take());
@@ -213,6 +235,15 @@ impl Splitter<'_> {
             if start.is_none() {
                 start = Some(i);
             }
+            let kind = self.segs[i].kind;
+            if matches!(
+                kind,
+                TokenKind::Word | TokenKind::LatinWord | TokenKind::Number
+            ) {
+                // Neither a quote nor a terminator.
+                i += 1;
+                continue;
+            }
             let s = self.s(i);
             match s {
                 "«" | "“" | "(" | "[" | "‹" => depth += 1,
@@ -220,7 +251,7 @@ impl Splitter<'_> {
                 "\"" => in_ascii_quote = !in_ascii_quote,
                 _ => {}
             }
-            if self.segs[i].kind == TokenKind::Punct
+            if kind == TokenKind::Punct
                 && is_terminator(s)
                 && depth == 0
                 && !in_ascii_quote
@@ -269,7 +300,7 @@ impl Splitter<'_> {
         let p = self.s(prev);
         if matches!(self.segs[prev].kind, TokenKind::Word | TokenKind::LatinWord) {
             let single_arabic = self.segs[prev].kind == TokenKind::Word
-                && p.chars().filter(|c| c.is_alphabetic()).count() == 1;
+                && p.chars().filter(|c| c.is_alphabetic()).take(2).count() == 1;
             if single_arabic || ABBREVIATIONS.contains(p) {
                 return false;
             }

@@ -398,7 +398,8 @@ impl Lexicon {
     /// Whether `word`, which may carry a proclitic, opens an expression
     /// only once the proclitic is off.
     pub(crate) fn opens_behind(&self, word: &str) -> bool {
-        self.behind.contains(word)
+        // Most words open with no proclitic letter: spare them the hashing.
+        word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) && self.behind.contains(word)
     }
 
     /// Entries whose first word is `word`.
