@@ -139,6 +139,9 @@ impl Gazetteer {
             });
             readings[at].push(v);
         };
+        // Reused for each proclitic form: formatting each anew cost more
+        // at start than the rest of the loop.
+        let mut written = String::new();
         for (pattern, &(form, elided)) in forms.iter().enumerate() {
             let pattern = u32::try_from(pattern).unwrap_or(u32::MAX);
             let mut ws = form.split(' ');
@@ -176,7 +179,9 @@ impl Gazetteer {
             };
             add(key(behind), plain);
             for prefix in PREFIXES {
-                let written = format!("{prefix}{first}");
+                written.clear();
+                written.push_str(prefix);
+                written.push_str(first);
                 if let Some(w) = words.get(written.as_str()) {
                     let letters = u8::try_from(prefix.chars().count()).unwrap_or(0);
                     let v = Variant {
@@ -195,22 +200,33 @@ impl Gazetteer {
             .map(|(w, word)| (w.clone(), Code::Word(word.id)))
             .collect();
         for (w, word) in &words {
-            if word.behind.is_none() {
+            let Some(id) = word.behind else {
                 continue;
-            }
+            };
             for p in PREFIXES {
-                let written = format!("{p}{w}");
+                written.clear();
+                written.push_str(p);
+                written.push_str(w);
                 if codes.contains_key(written.as_str()) {
                     continue;
                 }
-                // The first proclitic, in `PREFIXES` order, that leaves the
-                // start of a name: "وبX" may be و + "بX".
-                let code = strips(&written).find_map(|(letters, lam, rest)| {
-                    let id = words.get(rest)?.behind?;
-                    Some(Code::Behind { letters, lam, id })
-                });
+                let code = if p.chars().nth(1).is_none() {
+                    // One letter: no other proclitic comes off first.
+                    Some(Code::Behind {
+                        letters: 1,
+                        lam: p == "ل",
+                        id,
+                    })
+                } else {
+                    // The first proclitic, in `PREFIXES` order, that leaves
+                    // the start of a name: "وبX" may be و + "بX".
+                    strips(&written).find_map(|(letters, lam, rest)| {
+                        let id = words.get(rest)?.behind?;
+                        Some(Code::Behind { letters, lam, id })
+                    })
+                };
                 if let Some(code) = code {
-                    codes.insert(CompactString::from(written), code);
+                    codes.insert(CompactString::from(written.as_str()), code);
                 }
             }
         }
