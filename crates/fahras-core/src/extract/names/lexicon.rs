@@ -121,10 +121,19 @@ pub(crate) struct Pattern {
 pub(crate) struct Lexicon {
     /// What each word of the word lists can do.
     pub infos: Vec<WordInfo>,
-    /// Every written form name extraction knows, read once at load so a
-    /// token is one lookup: listed words with their proclitics and article
-    /// ("وللحزب", "بالأمين"), gazetteer words and stop words.
+    /// Every written form name extraction knows as written, read once at
+    /// load so a token is one lookup: listed words with their proclitics
+    /// and article ("وللحزب", "بالأمين"), gazetteer words and stop words.
+    /// It is read for every token, so its entries are kept small and the
+    /// many proclitic forms of names are kept apart: the table stays in
+    /// cache.
     pub vocab: HashMap<CompactString, Known>,
+    /// The readings [`Known`] points to.
+    pub spellings: Vec<Spelled>,
+    /// The start of a gazetteer name behind a proclitic ("وبدمشق"), asked
+    /// only for a word that opens with a proclitic letter and is no
+    /// gazetteer word as written.
+    pub behind: HashMap<CompactString, Code>,
     pub stopwords: rustc_hash::FxHashSet<CompactString>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
@@ -153,12 +162,25 @@ pub(crate) struct Spelled {
 /// What the lexicon knows of one written form.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Known {
-    /// Its reading in the word lists.
-    pub spelled: Option<Spelled>,
-    /// What it is to the gazetteer automaton.
-    pub gaz: Option<Code>,
+    /// One past the index of its reading in [`Lexicon::spellings`]; 0 for
+    /// none.
+    spelled: u32,
+    /// One past its gazetteer word id; 0 for none.
+    word: u32,
     /// A stop word.
     pub stop: bool,
+}
+
+impl Known {
+    /// Its reading in the word lists.
+    pub(crate) fn spelled(self, lex: &Lexicon) -> Option<&Spelled> {
+        lex.spellings.get(self.spelled.checked_sub(1)? as usize)
+    }
+
+    /// Its id as a gazetteer word.
+    pub(crate) fn word(self) -> Option<Code> {
+        self.word.checked_sub(1).map(Code::Word)
+    }
 }
 
 /// The readings of `norm` with proclitics and the article taken off, fewest
@@ -444,11 +466,19 @@ impl Lexicon {
         let (infos, readings) = spelled(words);
         let (gazetteer, codes) = Gazetteer::new(pats.iter().map(|p| (p.0.as_str(), p.1.elided)));
         let mut vocab: HashMap<CompactString, Known> = HashMap::default();
+        let mut spellings = Vec::with_capacity(readings.len());
         for (form, r) in readings {
-            vocab.entry(form).or_default().spelled = Some(r);
+            spellings.push(r);
+            vocab.entry(form).or_default().spelled = u32::try_from(spellings.len()).unwrap_or(0);
         }
+        let mut behind: HashMap<CompactString, Code> = HashMap::default();
         for (form, code) in codes {
-            vocab.entry(form).or_default().gaz = Some(code);
+            match code {
+                Code::Word(id) => vocab.entry(form).or_default().word = id + 1,
+                Code::Behind { .. } => {
+                    behind.insert(form, code);
+                }
+            }
         }
         for form in &stopwords {
             vocab.entry(form.clone()).or_default().stop = true;
@@ -457,6 +487,8 @@ impl Lexicon {
         Self {
             infos,
             vocab,
+            spellings,
+            behind,
             stopwords,
             places,
             orgs,

@@ -85,19 +85,21 @@ impl<'a, 'l> View<'a, 'l> {
                 prev_end = t.bytes.end as usize;
                 let norm = t.norm.as_str();
                 let known = lex.vocab.get(norm).copied().unwrap_or_default();
-                let reading = known
-                    .spelled
-                    .filter(|_| matches!(t.kind, TokenKind::Word))
-                    .map(|r| Reading {
-                        info: &lex.infos[r.info as usize],
-                        clitic: r.clitic,
-                        def: r.def,
-                        prep: r.prep,
-                    });
-                codes.push((
-                    known.gaz,
-                    matches!(t.kind, TokenKind::Word | TokenKind::LatinWord),
-                ));
+                let word = matches!(t.kind, TokenKind::Word);
+                let reading = known.spelled(lex).filter(|_| word).map(|r| Reading {
+                    info: &lex.infos[r.info as usize],
+                    clitic: r.clitic,
+                    def: r.def,
+                    prep: r.prep,
+                });
+                let gaz = known.word().or_else(|| {
+                    // Only a word that opens with a proclitic letter can be
+                    // one.
+                    (word && norm.starts_with(['و', 'ف', 'ب', 'ل', 'ك']))
+                        .then(|| lex.behind.get(norm).copied())
+                        .flatten()
+                });
+                codes.push((gaz, word || matches!(t.kind, TokenKind::LatinWord)));
                 Tok {
                     norm,
                     kind: t.kind,
