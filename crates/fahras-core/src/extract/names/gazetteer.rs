@@ -103,6 +103,48 @@ fn strips(norm: &str) -> impl Iterator<Item = (u8, bool, &str)> {
     })
 }
 
+/// The code of every written form that has one: each gazetteer word, and
+/// each proclitic before a name's first word that is no word itself.
+fn codes(words: &HashMap<CompactString, Word>) -> HashMap<CompactString, Code> {
+    let mut codes: HashMap<CompactString, Code> = words
+        .iter()
+        .map(|(w, word)| (w.clone(), Code::Word(word.id)))
+        .collect();
+    let mut written = String::new();
+    for (w, word) in words {
+        let Some(id) = word.behind else {
+            continue;
+        };
+        for p in PREFIXES {
+            written.clear();
+            written.push_str(p);
+            written.push_str(w);
+            if codes.contains_key(written.as_str()) {
+                continue;
+            }
+            let code = if p.chars().nth(1).is_none() {
+                // One letter: no other proclitic comes off first.
+                Some(Code::Behind {
+                    letters: 1,
+                    lam: p == "ل",
+                    id,
+                })
+            } else {
+                // The first proclitic, in `PREFIXES` order, that leaves
+                // the start of a name: "وبX" may be و + "بX".
+                strips(&written).find_map(|(letters, lam, rest)| {
+                    let id = words.get(rest)?.behind?;
+                    Some(Code::Behind { letters, lam, id })
+                })
+            };
+            if let Some(code) = code {
+                codes.insert(CompactString::from(written.as_str()), code);
+            }
+        }
+    }
+    codes
+}
+
 impl Gazetteer {
     /// Builds the automaton over `forms` (folded, words joined by one
     /// space; pattern `i` is the `i`-th), each with whether its article's
@@ -195,41 +237,7 @@ impl Gazetteer {
         for r in &mut readings {
             r.sort_by_key(|v| v.explicit.map_or(0, |(n, _)| n));
         }
-        let mut codes: HashMap<CompactString, Code> = words
-            .iter()
-            .map(|(w, word)| (w.clone(), Code::Word(word.id)))
-            .collect();
-        for (w, word) in &words {
-            let Some(id) = word.behind else {
-                continue;
-            };
-            for p in PREFIXES {
-                written.clear();
-                written.push_str(p);
-                written.push_str(w);
-                if codes.contains_key(written.as_str()) {
-                    continue;
-                }
-                let code = if p.chars().nth(1).is_none() {
-                    // One letter: no other proclitic comes off first.
-                    Some(Code::Behind {
-                        letters: 1,
-                        lam: p == "ل",
-                        id,
-                    })
-                } else {
-                    // The first proclitic, in `PREFIXES` order, that leaves
-                    // the start of a name: "وبX" may be و + "بX".
-                    strips(&written).find_map(|(letters, lam, rest)| {
-                        let id = words.get(rest)?.behind?;
-                        Some(Code::Behind { letters, lam, id })
-                    })
-                };
-                if let Some(code) = code {
-                    codes.insert(CompactString::from(written.as_str()), code);
-                }
-            }
-        }
+        let codes = codes(&words);
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             // Below the root, ids fan out into thousands of states; dense

@@ -43,8 +43,6 @@ pub(crate) struct Tok<'a, 'l> {
     pub ya: bool,
     /// Carries tanwin ("عرضاً", "خلفاً"): an adverb or a noun, never a name.
     pub tanwin: bool,
-    /// A stop word.
-    pub stop: bool,
     pub reading: Option<Reading<'l>>,
 }
 
@@ -62,6 +60,8 @@ pub(crate) struct View<'a, 'l> {
     pub hits: Vec<Vec<Hit>>,
     /// Tokens inside a DATE.
     pub dated: Vec<bool>,
+    /// Stop words.
+    pub stops: Vec<bool>,
     /// Organizations named in the document by a form that needs no context:
     /// their short forms are then read as names too ("الترجي" after "الترجي
     /// الرياضي التونسي").
@@ -78,6 +78,7 @@ impl<'a, 'l> View<'a, 'l> {
     ) -> Self {
         let mut prev_end = 0usize;
         let mut codes: Vec<(Option<Code>, bool)> = Vec::with_capacity(tokens.len());
+        let mut stops: Vec<bool> = Vec::with_capacity(tokens.len());
         let toks: Vec<Tok<'a, 'l>> = tokens
             .iter()
             .map(|t| {
@@ -85,6 +86,7 @@ impl<'a, 'l> View<'a, 'l> {
                 prev_end = t.bytes.end as usize;
                 let norm = t.norm.as_str();
                 let known = lex.vocab.get(norm).copied().unwrap_or_default();
+                stops.push(known.stop);
                 let word = matches!(t.kind, TokenKind::Word);
                 let reading = known.spelled(lex).filter(|_| word).map(|r| Reading {
                     info: &lex.infos[r.info as usize],
@@ -112,7 +114,6 @@ impl<'a, 'l> View<'a, 'l> {
                         .as_bytes()
                         .windows(2)
                         .any(|w| w[0] == 0xd9 && (0x8b..=0x8d).contains(&w[1])),
-                    stop: known.stop,
                     reading,
                 }
             })
@@ -133,6 +134,7 @@ impl<'a, 'l> View<'a, 'l> {
             toks,
             hits,
             dated,
+            stops,
             seen,
             lex,
         }
@@ -199,7 +201,7 @@ impl<'a, 'l> View<'a, 'l> {
         let Some(t) = self.toks.get(i) else {
             return true;
         };
-        (t.stop && !(t.ya && t.norm == "علي"))
+        (self.stops[i] && !(t.ya && t.norm == "علي"))
             || t.reading.is_some_and(|r| r.clitic == 0 && r.info.stop)
     }
 }
