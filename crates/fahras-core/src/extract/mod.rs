@@ -18,6 +18,16 @@
 
 mod date;
 pub mod entity;
+
+/// The proclitics written joined to the word after them, one letter before
+/// two: a conjunction, a preposition, or both. Dates and names precompute
+/// the forms of their words behind each.
+pub(crate) const PROCLITICS: [&str; 11] =
+    ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// The letters a [`PROCLITICS`] form opens with: a word that opens with
+/// none of them carries no proclitic, and is not looked up behind one.
+pub(crate) const PROCLITIC_LETTERS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
 mod events;
 mod names;
 pub(crate) mod table;

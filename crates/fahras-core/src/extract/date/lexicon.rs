@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use compact_str::CompactString;
 
 use super::parse::strip_clitic;
+use crate::extract::{PROCLITIC_LETTERS, PROCLITICS};
 use crate::text::{Analyzer, data};
 
 /// A calendar, as the grammar sees it.
@@ -374,8 +375,6 @@ impl Lexicon {
     /// article. Each candidate is checked with `strip_clitic` itself, so the
     /// set says exactly what stripping at run time would.
     fn forms_behind(&self) -> rustc_hash::FxHashSet<CompactString> {
-        const PROCLITICS: [&str; 11] =
-            ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
         let mut out = rustc_hash::FxHashSet::default();
         for (word, list) in &self.entries {
             if !opens(list) {
@@ -399,7 +398,7 @@ impl Lexicon {
     /// only once the proclitic is off.
     pub(crate) fn opens_behind(&self, word: &str) -> bool {
         // Most words open with no proclitic letter: spare them the hashing.
-        word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) && self.behind.contains(word)
+        word.starts_with(PROCLITIC_LETTERS) && self.behind.contains(word)
     }
 
     /// Entries whose first word is `word`.

@@ -15,12 +15,10 @@
 //! gets that name as an explicit variant.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::extract::PROCLITICS as PREFIXES;
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
-
-/// The proclitics before a name, one letter before two: a conjunction, a
-/// preposition, or both.
-const PREFIXES: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
 /// The byte a token no name uses becomes. Known ids open with a byte above
 /// it and continue with bytes below 0x80, so a match starts at a token.

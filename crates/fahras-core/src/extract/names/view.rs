@@ -4,6 +4,7 @@
 
 use super::gazetteer::Code;
 use super::lexicon::{Lexicon, Named, WordInfo};
+use crate::extract::PROCLITIC_LETTERS;
 use crate::text::{Token, TokenKind};
 
 /// A token's reading in the word lists.
@@ -97,7 +98,7 @@ impl<'a, 'l> View<'a, 'l> {
                 let gaz = known.word().or_else(|| {
                     // Only a word that opens with a proclitic letter can be
                     // one.
-                    (word && norm.starts_with(['و', 'ف', 'ب', 'ل', 'ك']))
+                    (word && norm.starts_with(PROCLITIC_LETTERS))
                         .then(|| lex.behind.get(norm).copied())
                         .flatten()
                 });
