@@ -31,6 +31,7 @@ pub(crate) const PROCLITIC_LETTERS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
 mod events;
 mod names;
 pub(crate) mod table;
+mod vocab;
 
 pub use entity::{
     Attrs, BranchAttrs, Calendar, DateAttrs, DirectiveAttrs, DirectiveKind, Entity, EntityKind,
@@ -182,16 +183,26 @@ impl Extractor {
             return Extraction::default();
         }
         let tokens = date::DATES.analyzer().analyze(doc.text);
+        let vocab: &vocab::Vocab = if events {
+            &vocab::ALL
+        } else if names {
+            &vocab::NAMES
+        } else {
+            &vocab::DATES
+        };
+        let slots = vocab.read(&tokens);
         let mut entities = Vec::new();
         let mut relations = Vec::new();
         // Names need the dates too: a date's words are never part of a name.
-        date::DATES.extract_tokens(doc, &tokens, &mut entities);
+        date::DATES.extract_tokens(doc, &tokens, &slots, vocab, &mut entities);
         if names {
             let dates = entities.clone();
-            names::NAMES.extract(doc.text, &tokens, &dates, &mut entities, &mut relations);
+            let t = (doc.text, tokens.as_slice());
+            names::NAMES.extract(t, &slots, &dates, &mut entities, &mut relations);
         }
         if events {
-            events::EVENTS.extract(doc.text, &tokens, &mut entities, &mut relations);
+            let t = (doc.text, tokens.as_slice());
+            events::EVENTS.extract(t, &slots, &mut entities, &mut relations);
         }
         finish(entities, relations, self.kinds)
     }

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use compact_str::CompactString;
 
 use super::parse::strip_clitic;
-use crate::extract::{PROCLITIC_LETTERS, PROCLITICS};
+use crate::extract::PROCLITICS;
 use crate::text::{Analyzer, data};
 
 /// A calendar, as the grammar sees it.
@@ -394,11 +394,15 @@ impl Lexicon {
         out
     }
 
-    /// Whether `word`, which may carry a proclitic, opens an expression
-    /// only once the proclitic is off.
-    pub(crate) fn opens_behind(&self, word: &str) -> bool {
-        // Most words open with no proclitic letter: spare them the hashing.
-        word.starts_with(PROCLITIC_LETTERS) && self.behind.contains(word)
+    /// Every written form that opens an expression only once a proclitic
+    /// is off ("وأمس").
+    pub(crate) fn behind_forms(&self) -> impl Iterator<Item = &CompactString> {
+        self.behind.iter()
+    }
+
+    /// Every first word with the entries it opens.
+    pub(crate) fn lists(&self) -> impl Iterator<Item = (&CompactString, &[Entry])> {
+        self.entries.iter().map(|(k, v)| (k, v.as_slice()))
     }
 
     /// Entries whose first word is `word`.

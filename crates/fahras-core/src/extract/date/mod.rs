@@ -32,7 +32,7 @@
 //! assert_eq!(attrs.hijri.as_deref(), Some("1441-09-12"));
 //! ```
 
-mod lexicon;
+pub(crate) mod lexicon;
 pub(crate) mod parse;
 mod resolve;
 
@@ -43,6 +43,9 @@ use parse::{Parser, Word};
 
 use super::Document;
 use super::entity::{Attrs, Entity, EntityKind};
+#[cfg(test)]
+use super::vocab;
+use super::vocab::{Slot, Vocab};
 use crate::span::{ByteSpan, CharSpan};
 use crate::text::{Analyzer, Profile, Token};
 
@@ -85,15 +88,17 @@ impl DateExtractor {
         Self { analyzer, lex }
     }
 
-    /// The grammar's view of `tokens` of `text`.
-    fn words<'t>(&'t self, text: &str, tokens: &'t [Token]) -> Vec<Word<'t>> {
+    /// The grammar's view of `tokens` of `text`, with their `slots` in
+    /// `vocab`.
+    fn words<'t>(text: &str, tokens: &'t [Token], slots: &[Slot], vocab: &Vocab) -> Vec<Word<'t>> {
         let mut prev_end = 0usize;
         tokens
             .iter()
-            .map(|t| {
-                let gap = &text[prev_end..t.bytes.start as usize];
+            .zip(slots)
+            .map(|(t, slot)| {
+                let gap = text.get(prev_end..t.bytes.start as usize).unwrap_or("");
                 prev_end = t.bytes.end as usize;
-                Word::new(t.norm.as_str(), t.kind, gap.contains('\n'), &self.lex)
+                Word::new(t.norm.as_str(), t.kind, gap.contains('\n'), slot, vocab)
             })
             .collect()
     }
@@ -102,7 +107,8 @@ impl DateExtractor {
     #[cfg(test)]
     pub(crate) fn with_parser<R>(&self, text: &str, f: impl FnOnce(&Parser<'_, '_>) -> R) -> R {
         let tokens = self.analyzer.analyze(text);
-        let words = self.words(text, &tokens);
+        let slots = vocab::DATES.read(&tokens);
+        let words = Self::words(text, &tokens, &slots, &vocab::DATES);
         f(&Parser::new(&words, &self.lex))
     }
 
@@ -111,7 +117,13 @@ impl DateExtractor {
     #[allow(dead_code)]
     pub(crate) fn extract(&self, doc: &Document<'_>, out: &mut Vec<Entity>) {
         let tokens: Vec<Token> = self.analyzer.analyze(doc.text);
-        self.extract_tokens(doc, &tokens, out);
+        let slots = vocab::DATES.read(&tokens);
+        self.extract_tokens(doc, &tokens, &slots, &vocab::DATES, out);
+    }
+
+    /// The lexicon, for the merged table of a run ([`super::vocab`]).
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.lex
     }
 
     /// The analyzer dates are read with; other extractors share its tokens.
@@ -120,19 +132,22 @@ impl DateExtractor {
     }
 
     /// Append the dates of `doc`, analyzed into `tokens` by
-    /// [`analyzer`](Self::analyzer), to `out`.
+    /// [`analyzer`](Self::analyzer) and read in `vocab` into `slots`, to
+    /// `out`.
     pub(crate) fn extract_tokens(
         &self,
         doc: &Document<'_>,
         tokens: &[Token],
+        slots: &[Slot],
+        vocab: &Vocab,
         out: &mut Vec<Entity>,
     ) {
         let text = doc.text;
-        let words = self.words(text, tokens);
+        let words = Self::words(text, tokens, slots, vocab);
         let parser = Parser::new(&words, &self.lex);
         let mut i = 0;
         while i < words.len() {
-            if !words[i].may_start(&self.lex) {
+            if !words[i].may_start() {
                 i += 1;
                 continue;
             }

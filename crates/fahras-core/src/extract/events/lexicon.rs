@@ -115,7 +115,7 @@ const NOUN_CLITICS: [&str; 15] = [
 /// The event word list, and every form a token may take of its words
 /// (proclitics before them), so that reading a token is one hash lookup.
 #[derive(Debug, Default)]
-pub(super) struct Lexicon {
+pub(crate) struct Lexicon {
     words: Vec<Word>,
     /// Each form's readings, both in one entry so a token is one lookup.
     forms: HashMap<CompactString, Forms>,
@@ -243,13 +243,29 @@ impl Lexicon {
         lex
     }
 
-    /// A token's norm read as a verb or particle (as is, or after و or ف)
-    /// and as a noun (as is, or after proclitics and the article).
-    pub(super) fn read(&self, norm: &str) -> (Option<Read<'_>>, Option<Read<'_>>) {
-        let Some(f) = self.forms.get(norm) else {
-            return (None, None);
+    /// Every written form with its readings packed for [`Slot`]: a reading
+    /// is one past the word id in the low 24 bits and the proclitic letters
+    /// above them, 0 for none.
+    ///
+    /// [`Slot`]: crate::extract::vocab::Slot
+    pub(crate) fn packed(&self) -> impl Iterator<Item = (&CompactString, [u32; 2])> {
+        let pack = |r: Option<(u32, u8)>| {
+            r.filter(|&(id, _)| id < 0x00ff_ffff)
+                .map_or(0, |(id, c)| (id + 1) | (u32::from(c) << 24))
         };
-        let read = |r: Option<(u32, u8)>| r.map(|(id, c)| (&self.words[id as usize], c));
-        (read(f.verbal), read(f.nominal))
+        self.forms
+            .iter()
+            .map(move |(k, f)| (k, [pack(f.verbal), pack(f.nominal)]))
+    }
+
+    /// A token's readings from its packed form ([`Self::packed`]): as a verb
+    /// or particle (as is, or after و or ف) and as a noun (as is, or after
+    /// proclitics and the article).
+    pub(super) fn unpack(&self, packed: [u32; 2]) -> (Option<Read<'_>>, Option<Read<'_>>) {
+        let read = |p: u32| {
+            let id = (p & 0x00ff_ffff).checked_sub(1)?;
+            Some((self.words.get(id as usize)?, (p >> 24) as u8))
+        };
+        (read(packed[0]), read(packed[1]))
     }
 }

@@ -27,7 +27,7 @@
 //! "they" (دعوا، المجتمعون), the sentence's subject for a participle, and
 //! otherwise the actor the article spoke of last.
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod view;
 
 #[cfg(test)]
@@ -39,6 +39,7 @@ use super::date::clitic_len;
 use super::entity::{
     Attrs, DirectiveAttrs, DirectiveKind, Entity, EntityKind, MeetingAttrs, MeetingKind, Relation,
 };
+use super::vocab::Slot;
 use crate::span::{ByteSpan, CharSpan};
 use crate::text::{Analyzer, Profile, Token};
 use lexicon::{Lexicon, MeetVerb, Person, Verb};
@@ -48,6 +49,13 @@ use view::{Sent, View};
 #[derive(Debug)]
 pub(crate) struct EventExtractor {
     lex: Lexicon,
+}
+
+impl EventExtractor {
+    /// The word list, for the merged table of a run ([`super::vocab`]).
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
 }
 
 pub(crate) static EVENTS: LazyLock<EventExtractor> = LazyLock::new(|| EventExtractor {
@@ -102,13 +110,13 @@ impl EventExtractor {
     /// with its dates and names in `entities` and their `relations`).
     pub(crate) fn extract(
         &self,
-        text: &str,
-        tokens: &[Token],
+        (text, tokens): (&str, &[Token]),
+        slots: &[Slot],
         entities: &mut Vec<Entity>,
         relations: &mut Vec<Relation>,
     ) {
         let found = {
-            let view = View::new(text, tokens, entities, relations, &self.lex);
+            let view = View::new((text, tokens), slots, entities, relations, &self.lex);
             let base = u32::try_from(entities.len()).unwrap_or(u32::MAX);
             Reader {
                 v: &view,

@@ -4,6 +4,7 @@
 
 use super::lexicon::{Lexicon, Read};
 use crate::extract::entity::{Attrs, Entity, EntityKind, Relation};
+use crate::extract::vocab::Slot;
 use crate::text::sentence::sentences_of;
 use crate::text::{Token, TokenKind};
 
@@ -60,8 +61,8 @@ fn is_actor(kind: EntityKind) -> bool {
 
 impl<'a, 'l> View<'a, 'l> {
     pub(super) fn new(
-        text: &'a str,
-        tokens: &'a [Token],
+        (text, tokens): (&'a str, &'a [Token]),
+        slots: &[Slot],
         ents: &'a [Entity],
         rels: &'a [Relation],
         lex: &'l Lexicon,
@@ -69,9 +70,10 @@ impl<'a, 'l> View<'a, 'l> {
         let n = tokens.len();
         let mut toks: Vec<Tk<'l>> = tokens
             .iter()
-            .map(|t| {
+            .zip(slots)
+            .map(|(t, slot)| {
                 let (verbal, nominal) = if matches!(t.kind, TokenKind::Word) {
-                    lex.read(&t.norm)
+                    lex.unpack(slot.event)
                 } else {
                     (None, None)
                 };

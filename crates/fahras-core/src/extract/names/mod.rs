@@ -32,7 +32,7 @@
 //! ```
 
 mod gazetteer;
-mod lexicon;
+pub(crate) mod lexicon;
 mod rules;
 mod view;
 
@@ -46,6 +46,7 @@ use super::entity::{
     Attrs, BranchAttrs, Entity, EntityKind, LocAttrs, OrgAttrs, OrgKind, PersonAttrs, PlaceType,
     Relation, RoleAttrs,
 };
+use super::vocab::Slot;
 use crate::span::{ByteSpan, CharSpan};
 use crate::text::{Analyzer, Profile, Token};
 use lexicon::Lexicon;
@@ -56,6 +57,13 @@ use view::View;
 #[derive(Debug)]
 pub(crate) struct NameExtractor {
     lex: Lexicon,
+}
+
+impl NameExtractor {
+    /// The word lists, for the merged table of a run ([`super::vocab`]).
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
 }
 
 pub(crate) static NAMES: LazyLock<NameExtractor> = LazyLock::new(|| NameExtractor {
@@ -82,8 +90,8 @@ impl NameExtractor {
     /// relations (ids relative to `out`'s length on entry) to `relations`.
     pub(crate) fn extract(
         &self,
-        text: &str,
-        tokens: &[Token],
+        (text, tokens): (&str, &[Token]),
+        slots: &[Slot],
         dates: &[Entity],
         out: &mut Vec<Entity>,
         relations: &mut Vec<Relation>,
@@ -100,7 +108,7 @@ impl NameExtractor {
                 .take_while(|x| x.bytes.start < t.bytes.end)
                 .any(|x| t.bytes.start < x.bytes.end);
         }
-        let view = View::new(text, tokens, in_date, &self.lex);
+        let view = View::new(text, tokens, slots, in_date, &self.lex);
         let phrases = Self::phrases(&view);
         let mut found: Vec<Found> = Vec::new();
         for p in &phrases {

@@ -5,6 +5,7 @@
 use super::gazetteer::Code;
 use super::lexicon::{Lexicon, Named, WordInfo};
 use crate::extract::PROCLITIC_LETTERS;
+use crate::extract::vocab::Slot;
 use crate::text::{Token, TokenKind};
 
 /// A token's reading in the word lists.
@@ -74,6 +75,7 @@ impl<'a, 'l> View<'a, 'l> {
     pub(crate) fn new(
         text: &'a str,
         tokens: &'a [Token],
+        slots: &[Slot],
         dated: Vec<bool>,
         lex: &'l Lexicon,
     ) -> Self {
@@ -82,11 +84,12 @@ impl<'a, 'l> View<'a, 'l> {
         let mut stops: Vec<bool> = Vec::with_capacity(tokens.len());
         let toks: Vec<Tok<'a, 'l>> = tokens
             .iter()
-            .map(|t| {
+            .zip(slots)
+            .map(|(t, slot)| {
                 let gap = text.get(prev_end..t.bytes.start as usize).unwrap_or("");
                 prev_end = t.bytes.end as usize;
                 let norm = t.norm.as_str();
-                let known = lex.vocab.get(norm).copied().unwrap_or_default();
+                let known = slot.known;
                 stops.push(known.stop);
                 let word = matches!(t.kind, TokenKind::Word);
                 let reading = known.spelled(lex).filter(|_| word).map(|r| Reading {

@@ -18,6 +18,8 @@ use super::lexicon::{Cal, Entry, Holiday, Lexicon, Link, NumWord, Part, Role, Un
 
 /// The bit of a number token among the role bits ([`Role::bit`]).
 const NUMBER: u64 = 1 << 63;
+use crate::extract::PROCLITIC_LETTERS;
+use crate::extract::vocab::{Slot, Vocab};
 use crate::text::TokenKind;
 
 /// A folded token with what the grammar needs.
@@ -31,16 +33,21 @@ pub(crate) struct Word<'t> {
     pub newline_before: bool,
     /// The lexicon's entries starting with this word, looked up once.
     pub entries: &'t [Entry],
+    /// It opens an expression only once a proclitic is off ("وأمس").
+    pub behind: bool,
 }
 
 impl<'t> Word<'t> {
-    /// The grammar's view of a token whose folded form is `norm`.
+    /// The grammar's view of a token whose folded form is `norm`, read in
+    /// `vocab` into `slot`.
     pub(crate) fn new(
         norm: &'t str,
         kind: TokenKind,
         newline_before: bool,
-        lex: &'t Lexicon,
+        slot: &Slot,
+        vocab: &Vocab,
     ) -> Self {
+        let word = kind == TokenKind::Word;
         let num = (kind == TokenKind::Number
             && norm.len() <= 4
             && norm.bytes().all(|b| b.is_ascii_digit()))
@@ -51,19 +58,15 @@ impl<'t> Word<'t> {
             kind,
             num,
             newline_before,
-            entries: if kind == TokenKind::Word {
-                lex.get(norm)
-            } else {
-                &[]
-            },
+            entries: if word { vocab.dates(slot) } else { &[] },
+            // Only a word that opens with a proclitic letter can be one.
+            behind: word && slot.date_behind && norm.starts_with(PROCLITIC_LETTERS),
         }
     }
 
     /// Whether an expression may start here.
-    pub(crate) fn may_start(&self, lex: &Lexicon) -> bool {
-        self.num.is_some()
-            || (self.kind == TokenKind::Word
-                && (opens(self.entries) || lex.opens_behind(self.norm)))
+    pub(crate) fn may_start(&self) -> bool {
+        self.num.is_some() || (self.kind == TokenKind::Word && (opens(self.entries) || self.behind))
     }
 }
 
