@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::date::lexicon::Entry;
 use super::names::lexicon::Known;
 use super::{date, events, names};
-use crate::text::Token;
+use crate::text::{Token, TokenKind};
 
 /// What the extractors' word lists say of one written form.
 #[derive(Clone, Copy, Debug, Default)]
@@ -33,11 +33,23 @@ pub(crate) struct Slot {
     pub date_behind: bool,
 }
 
+/// The slot of a form no list knows.
+static EMPTY: Slot = Slot {
+    known: Known::NONE,
+    event: [0; 2],
+    date: 0,
+    date_behind: false,
+};
+
 /// The merged table of a combination of extractors.
 #[derive(Debug)]
 pub(crate) struct Vocab {
     slots: HashMap<CompactString, Slot>,
     dates: Vec<&'static [Entry]>,
+    /// Only word tokens are looked up: the date grammar reads no other
+    /// kind's entries, while names match punctuation and symbols inside
+    /// organization names ("(", "+").
+    words_only: bool,
 }
 
 /// Dates alone.
@@ -70,14 +82,24 @@ impl Vocab {
             }
         }
         slots.shrink_to_fit();
-        Self { slots, dates }
+        Self {
+            slots,
+            dates,
+            words_only: !with_names,
+        }
     }
 
-    /// The slot of each token (the default slot for a form no list knows).
-    pub(crate) fn read(&self, tokens: &[Token]) -> Vec<Slot> {
+    /// The slot of each token (an empty slot for a form no list knows).
+    pub(crate) fn read(&self, tokens: &[Token]) -> Vec<&Slot> {
         tokens
             .iter()
-            .map(|t| self.slots.get(t.norm.as_str()).copied().unwrap_or_default())
+            .map(|t| {
+                if self.words_only && t.kind != TokenKind::Word {
+                    &EMPTY
+                } else {
+                    self.slots.get(t.norm.as_str()).unwrap_or(&EMPTY)
+                }
+            })
             .collect()
     }
 

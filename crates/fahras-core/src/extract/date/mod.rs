@@ -90,7 +90,7 @@ impl DateExtractor {
 
     /// The grammar's view of `tokens` of `text`, with their `slots` in
     /// `vocab`.
-    fn words<'t>(text: &str, tokens: &'t [Token], slots: &[Slot], vocab: &Vocab) -> Vec<Word<'t>> {
+    fn words<'t>(text: &str, tokens: &'t [Token], slots: &[&Slot], vocab: &Vocab) -> Vec<Word<'t>> {
         let mut prev_end = 0usize;
         tokens
             .iter()
@@ -138,7 +138,7 @@ impl DateExtractor {
         &self,
         doc: &Document<'_>,
         tokens: &[Token],
-        slots: &[Slot],
+        slots: &[&Slot],
         vocab: &Vocab,
         out: &mut Vec<Entity>,
     ) {

@@ -111,7 +111,7 @@ impl EventExtractor {
     pub(crate) fn extract(
         &self,
         (text, tokens): (&str, &[Token]),
-        slots: &[Slot],
+        slots: &[&Slot],
         entities: &mut Vec<Entity>,
         relations: &mut Vec<Relation>,
     ) {

@@ -62,7 +62,7 @@ fn is_actor(kind: EntityKind) -> bool {
 impl<'a, 'l> View<'a, 'l> {
     pub(super) fn new(
         (text, tokens): (&'a str, &'a [Token]),
-        slots: &[Slot],
+        slots: &[&Slot],
         ents: &'a [Entity],
         rels: &'a [Relation],
         lex: &'l Lexicon,

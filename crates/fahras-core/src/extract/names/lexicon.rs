@@ -172,6 +172,13 @@ pub(crate) struct Known {
 }
 
 impl Known {
+    /// What the lexicon knows of a form it does not list.
+    pub(crate) const NONE: Self = Self {
+        spelled: 0,
+        word: 0,
+        stop: false,
+    };
+
     /// Its reading in the word lists.
     pub(crate) fn spelled(self, lex: &Lexicon) -> Option<&Spelled> {
         lex.spellings.get(self.spelled.checked_sub(1)? as usize)

@@ -91,7 +91,7 @@ impl NameExtractor {
     pub(crate) fn extract(
         &self,
         (text, tokens): (&str, &[Token]),
-        slots: &[Slot],
+        slots: &[&Slot],
         dates: &[Entity],
         out: &mut Vec<Entity>,
         relations: &mut Vec<Relation>,

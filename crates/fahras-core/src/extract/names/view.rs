@@ -75,7 +75,7 @@ impl<'a, 'l> View<'a, 'l> {
     pub(crate) fn new(
         text: &'a str,
         tokens: &'a [Token],
-        slots: &[Slot],
+        slots: &[&Slot],
         dated: Vec<bool>,
         lex: &'l Lexicon,
     ) -> Self {
