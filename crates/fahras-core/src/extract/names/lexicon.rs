@@ -100,12 +100,17 @@ impl Org {
 pub(crate) enum Named {
     Place(u32),
     Org(u32),
-    /// A given name; `common` when it is also an ordinary word.
+    /// A given name; `common` when it is also an ordinary word, `foreign`
+    /// when transliterated ("جاك", "كوندوليزا").
     Given {
         common: bool,
+        foreign: bool,
     },
     /// A divine name that follows "عبد".
     Divine,
+    /// A public figure named without title or given name: index into
+    /// [`Lexicon::persons`].
+    Person(u32),
 }
 
 /// A gazetteer pattern: the forms it stands for and whether the article's
@@ -137,6 +142,8 @@ pub(crate) struct Lexicon {
     pub stopwords: rustc_hash::FxHashSet<CompactString>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
+    /// Canonical names of the public figures of `data/people/persons.tsv`.
+    pub persons: Vec<CompactString>,
     pub patterns: Vec<Pattern>,
     pub gazetteer: Gazetteer,
 }
@@ -429,9 +436,29 @@ impl Lexicon {
             } else {
                 Named::Given {
                     common: c.get(2).is_some_and(|f| f.contains("common")),
+                    foreign: c.get(2).is_some_and(|f| f.contains("foreign")),
                 }
             };
             forms.entry(fold(analyzer, c[0])).or_default().push(named);
+        }
+
+        let mut persons: Vec<CompactString> = Vec::new();
+        let mut person_ids: HashMap<CompactString, u32> = HashMap::default();
+        for line in data::lines(data::PERSONS) {
+            let c = cols(line);
+            let (Some(form), Some(canonical)) = (c.first(), c.get(1)) else {
+                continue;
+            };
+            let id = *person_ids
+                .entry(CompactString::from(*canonical))
+                .or_insert_with(|| {
+                    persons.push(CompactString::from(*canonical));
+                    u32::try_from(persons.len() - 1).unwrap_or(u32::MAX)
+                });
+            forms
+                .entry(fold(analyzer, form))
+                .or_default()
+                .push(Named::Person(id));
         }
 
         let mut pats: Vec<(CompactString, Pattern)> = Vec::with_capacity(forms.len() * 2);
@@ -499,6 +526,7 @@ impl Lexicon {
             stopwords,
             places,
             orgs,
+            persons,
             patterns,
             gazetteer,
         }

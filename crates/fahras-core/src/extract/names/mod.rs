@@ -271,13 +271,18 @@ impl NameExtractor {
                     CompactString::from(&surface),
                 )
             }
-            Info::Person { honorifics } => (
-                surface.clone(),
-                Attrs::Person(PersonAttrs {
-                    honorifics: honorifics.iter().map(ToString::to_string).collect(),
-                }),
-                CompactString::from(&surface),
-            ),
+            Info::Person { honorifics, known } => {
+                let name = known
+                    .and_then(|id| self.lex.persons.get(id as usize))
+                    .map_or_else(|| surface.clone(), ToString::to_string);
+                (
+                    name.clone(),
+                    Attrs::Person(PersonAttrs {
+                        honorifics: honorifics.iter().map(ToString::to_string).collect(),
+                    }),
+                    CompactString::from(name),
+                )
+            }
         };
         let me = out.len();
         out.push(Found {

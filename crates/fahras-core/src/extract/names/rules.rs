@@ -39,6 +39,8 @@ pub(crate) enum Info {
     },
     Person {
         honorifics: Vec<CompactString>,
+        /// The public figure it names ([`super::lexicon::Lexicon::persons`]).
+        known: Option<u32>,
     },
 }
 
@@ -66,8 +68,19 @@ impl Phrase {
             end,
             clitic,
             kids: Vec::new(),
-            info: Info::Person { honorifics },
+            info: Info::Person {
+                honorifics,
+                known: None,
+            },
         }
+    }
+
+    /// The same PERSON, naming public figure `id`.
+    fn known(mut self, id: u32) -> Self {
+        if let Info::Person { known, .. } = &mut self.info {
+            *known = Some(id);
+        }
+        self
     }
 }
 
@@ -901,7 +914,7 @@ impl View<'_, '_> {
     fn given(&self, k: usize) -> Option<(usize, bool)> {
         self.hits(k).iter().filter(|h| h.prefix == 0).find_map(|h| {
             self.named(h).iter().find_map(|n| match n {
-                Named::Given { common } => Some((h.end, *common)),
+                Named::Given { common, .. } => Some((h.end, *common)),
                 _ => None,
             })
         })
@@ -968,9 +981,16 @@ impl View<'_, '_> {
             return None;
         };
         let first_end = j;
+        let foreign = self.foreign(k);
         // The last word taken was a family name with the article.
         let mut family_def = false;
         while j - first_end < NAME_MAX && self.joins(j) {
+            // A transliterated name has no family name with the article or
+            // ة (folded to ه): "فينغر الموسم", "بورزوف ثنائية ذهبية" are
+            // words after it.
+            if foreign && (self.definite(j) || self.toks[j].norm.ends_with('ه')) {
+                break;
+            }
             // A family name with the article ends the name ("الدسوقي عرضاً");
             // a word with tanwin or with a proclitic and the article is none.
             if family_def
@@ -1044,8 +1064,42 @@ impl View<'_, '_> {
             && n.chars().count() >= 4
     }
 
-    /// PERSON at `i`: honorifics and a name.
+    /// Whether a transliterated given name starts at `k`.
+    fn foreign(&self, k: usize) -> bool {
+        self.hits(k).iter().filter(|h| h.prefix == 0).any(|h| {
+            self.named(h)
+                .iter()
+                .any(|n| matches!(n, Named::Given { foreign: true, .. }))
+        })
+    }
+
+    /// A public figure the gazetteer knows at `i`, with at most a one-letter
+    /// proclitic ("بلير", "وشيراك"): its end, proclitic letters and id.
+    fn known_person(&self, i: usize) -> Option<(usize, u8, u32)> {
+        self.hits(i).iter().filter(|h| h.prefix <= 1).find_map(|h| {
+            self.named(h).iter().find_map(|n| match n {
+                Named::Person(id) => Some((h.end, h.prefix, *id)),
+                _ => None,
+            })
+        })
+    }
+
+    /// PERSON at `i`: honorifics and a name, or a public figure the
+    /// gazetteer knows, whichever is longer.
     pub(crate) fn person_at(&self, i: usize) -> Option<Phrase> {
+        let read = self.person_read_at(i);
+        let Some((end, clitic, id)) = self.known_person(i) else {
+            return read;
+        };
+        match read {
+            Some(p) if p.end > end => Some(p),
+            Some(p) if p.end == end => Some(p.known(id)),
+            _ => Some(Phrase::person(i, end, clitic, Vec::new()).known(id)),
+        }
+    }
+
+    /// PERSON at `i` read by the rules: honorifics and a name.
+    fn person_read_at(&self, i: usize) -> Option<Phrase> {
         let mut honorifics = Vec::new();
         let mut k = i;
         while let Some(r) = self
@@ -1070,7 +1124,7 @@ impl View<'_, '_> {
                     && self
                         .named(h)
                         .iter()
-                        .any(|n| matches!(n, Named::Given { common: false }))
+                        .any(|n| matches!(n, Named::Given { common: false, .. }))
             });
             match h {
                 Some(h) if self.given(i).is_none() && self.abd(i).is_none() => {

@@ -237,3 +237,36 @@ fn a_name_split_where_it_was_joined_is_the_same_person() {
     );
     assert!(!f.iter().any(|(_, s, _)| s == "على أن"), "{f:?}");
 }
+
+#[test]
+fn public_figures_and_transliterated_names_without_a_cue() {
+    let persons = |text: &str| -> Vec<(String, String)> {
+        found(text)
+            .into_iter()
+            .filter(|(k, _, _)| *k == EntityKind::Person)
+            .map(|(_, s, v)| (s, v))
+            .collect()
+    };
+    // A family name the gazetteer knows, alone and behind a proclitic, takes
+    // the full name as value.
+    assert_eq!(
+        persons("ورفض بلير الاقتراح، فيما رحب به وشيراك أمس."),
+        vec![
+            ("بلير".into(), "توني بلير".into()),
+            ("شيراك".into(), "جاك شيراك".into()),
+        ]
+    );
+    // A transliterated given name starts a name, which ends before a word
+    // with the article or with ة.
+    assert_eq!(
+        persons("استقبلت كوندوليزا رايس الوفد، وغادر المدرب آرسين فينغر الملعب."),
+        vec![
+            ("كوندوليزا رايس".into(), "كوندوليزا رايس".into()),
+            ("آرسين فينغر".into(), "آرسين فينغر".into()),
+        ]
+    );
+    // Who speaks unnamed is no person, and a place that is also a family
+    // name stays a place.
+    assert!(persons("وقال مصدر أمني إن الهجوم فشل، وقال شهود عيان إنهم رأوه.").is_empty());
+    assert!(persons("دعا الحزب إلى تكثيف الحملات في عرفات ودار النعيم.").is_empty());
+}
