@@ -309,7 +309,12 @@ impl View<'_, '_> {
             || (i > 0 && ["فريق", "نادي", "لفريق", "وفريق"].contains(&self.toks[i - 1].norm))
             || (i > 0
                 && self.word(i - 1).is_some_and(|r| {
-                    r.info.org_head.is_some_and(|h| h.name) || r.info.title.is_some()
+                    // A head or title before it, or a verb of saying whose
+                    // subject it is and which no article makes a common noun
+                    // ("أعلنت حماس", not "وأوضح البيان").
+                    r.info.org_head.is_some_and(|h| h.name)
+                        || r.info.title.is_some()
+                        || r.info.say && !self.definite(i)
                 }))
     }
 
@@ -1199,6 +1204,11 @@ impl View<'_, '_> {
         }
         let k = i + 1;
         if self.word(k).is_some()
+            // An organization's or a place's name, even one that needs
+            // context to be read as one, is no person's.
+            || self.hits(k).iter().any(|h| {
+                h.prefix == 0 && (self.org_of(h).is_some() || self.place_of(h).is_some())
+            })
             || self.clitic_start(k)
             || self.stop(k)
             || self.verb_like(k)

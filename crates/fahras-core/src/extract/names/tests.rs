@@ -270,3 +270,27 @@ fn public_figures_and_transliterated_names_without_a_cue() {
     assert!(persons("وقال مصدر أمني إن الهجوم فشل، وقال شهود عيان إنهم رأوه.").is_empty());
     assert!(persons("دعا الحزب إلى تكثيف الحملات في عرفات ودار النعيم.").is_empty());
 }
+
+#[test]
+fn a_verb_of_saying_reads_the_organization_it_introduces() {
+    // A form that needs context ("حماس" is also "zeal") is the organization
+    // when it is the subject of a verb of saying, and never a person.
+    let x = found("أعلنت حماس رفضها للاقتراح.");
+    assert!(
+        x.iter()
+            .any(|(k, s, v)| *k == EntityKind::Org && s == "حماس" && v == "حركة المقاومة الإسلامية"),
+        "{x:?}"
+    );
+    assert!(!x.iter().any(|(k, _, _)| *k == EntityKind::Person), "{x:?}");
+    // With the article it is the common noun: "البيان" is the statement.
+    let x = found("وأوضح البيان أن الهيئة ستجتمع.");
+    assert!(!x.iter().any(|(k, _, _)| *k == EntityKind::Org), "{x:?}");
+    // Clubs and companies of the wider world are organizations, not places.
+    let x = found("فاز مانشستر يونايتد على تشلسي، وأعلنت نوكيا أرباحها.");
+    let orgs: Vec<&str> = x
+        .iter()
+        .filter(|(k, _, _)| *k == EntityKind::Org)
+        .map(|(_, s, _)| s.as_str())
+        .collect();
+    assert_eq!(orgs, ["مانشستر يونايتد", "تشلسي", "نوكيا"], "{x:?}");
+}
