@@ -197,12 +197,17 @@ impl Extractor {
         date::DATES.extract_tokens(doc, &tokens, &slots, vocab, &mut entities);
         if names {
             let dates = entities.clone();
-            let t = (doc.text, tokens.as_slice());
-            names::NAMES.extract(t, &slots, &dates, &mut entities, &mut relations);
+            names::NAMES.extract(
+                doc.text,
+                &tokens,
+                &slots,
+                &dates,
+                &mut entities,
+                &mut relations,
+            );
         }
         if events {
-            let t = (doc.text, tokens.as_slice());
-            events::EVENTS.extract(t, &slots, &mut entities, &mut relations);
+            events::EVENTS.extract(doc.text, &tokens, &slots, &mut entities, &mut relations);
         }
         finish(entities, relations, self.kinds)
     }

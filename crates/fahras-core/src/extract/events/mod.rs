@@ -110,13 +110,14 @@ impl EventExtractor {
     /// with its dates and names in `entities` and their `relations`).
     pub(crate) fn extract(
         &self,
-        (text, tokens): (&str, &[Token]),
+        text: &str,
+        tokens: &[Token],
         slots: &[&Slot],
         entities: &mut Vec<Entity>,
         relations: &mut Vec<Relation>,
     ) {
         let found = {
-            let view = View::new((text, tokens), slots, entities, relations, &self.lex);
+            let view = View::new(text, tokens, slots, entities, relations, &self.lex);
             let base = u32::try_from(entities.len()).unwrap_or(u32::MAX);
             Reader {
                 v: &view,

@@ -61,7 +61,8 @@ fn is_actor(kind: EntityKind) -> bool {
 
 impl<'a, 'l> View<'a, 'l> {
     pub(super) fn new(
-        (text, tokens): (&'a str, &'a [Token]),
+        text: &'a str,
+        tokens: &'a [Token],
         slots: &[&Slot],
         ents: &'a [Entity],
         rels: &'a [Relation],

@@ -90,7 +90,8 @@ impl NameExtractor {
     /// relations (ids relative to `out`'s length on entry) to `relations`.
     pub(crate) fn extract(
         &self,
-        (text, tokens): (&str, &[Token]),
+        text: &str,
+        tokens: &[Token],
         slots: &[&Slot],
         dates: &[Entity],
         out: &mut Vec<Entity>,

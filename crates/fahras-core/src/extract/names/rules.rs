@@ -915,11 +915,12 @@ impl View<'_, '_> {
         self.word(k).is_some_and(|w| w.info.branch_head.is_some())
     }
 
-    /// Whether a given name starts at `k` (no proclitic): `Some(common)`.
-    fn given(&self, k: usize) -> Option<(usize, bool)> {
+    /// Whether a given name starts at `k` (no proclitic): `Some((end,
+    /// common, foreign))`.
+    fn given(&self, k: usize) -> Option<(usize, bool, bool)> {
         self.hits(k).iter().filter(|h| h.prefix == 0).find_map(|h| {
             self.named(h).iter().find_map(|n| match n {
-                Named::Given { common, .. } => Some((h.end, *common)),
+                Named::Given { common, foreign } => Some((h.end, *common, *foreign)),
                 _ => None,
             })
         })
@@ -965,7 +966,7 @@ impl View<'_, '_> {
         }
         let mut j = if let Some(e) = self.abd(k) {
             e
-        } else if let Some((e, common)) = self.given(k) {
+        } else if let Some((e, common, _)) = self.given(k) {
             // A given name that is also a word ("أمين", "كريم") needs context.
             if common && !strong {
                 return None;
@@ -986,7 +987,7 @@ impl View<'_, '_> {
             return None;
         };
         let first_end = j;
-        let foreign = self.foreign(k);
+        let foreign = self.given(k).is_some_and(|(.., foreign)| foreign);
         // The last word taken was a family name with the article.
         let mut family_def = false;
         while j - first_end < NAME_MAX && self.joins(j) {
@@ -1007,7 +1008,7 @@ impl View<'_, '_> {
                 break;
             }
             // A compound given name goes first ("محمد الأمين").
-            if let Some((e, _)) = self.given(j).filter(|(e, _)| *e > j + 1) {
+            if let Some((e, ..)) = self.given(j).filter(|(e, ..)| *e > j + 1) {
                 j = e;
                 continue;
             }
@@ -1027,7 +1028,7 @@ impl View<'_, '_> {
                 && !self.stop(j + 1)
             {
                 j += 2;
-            } else if let Some((e, _)) = self.given(j) {
+            } else if let Some((e, ..)) = self.given(j) {
                 j = e;
             } else if self.name_like(j)
                 && !self.verb_like(j)
@@ -1067,15 +1068,6 @@ impl View<'_, '_> {
         self.given(k).is_none()
             && (n.starts_with('ي') || n.starts_with('ت') || n.starts_with("سي"))
             && n.chars().count() >= 4
-    }
-
-    /// Whether a transliterated given name starts at `k`.
-    fn foreign(&self, k: usize) -> bool {
-        self.hits(k).iter().filter(|h| h.prefix == 0).any(|h| {
-            self.named(h)
-                .iter()
-                .any(|n| matches!(n, Named::Given { foreign: true, .. }))
-        })
     }
 
     /// A public figure the gazetteer knows at `i`, with at most a one-letter
