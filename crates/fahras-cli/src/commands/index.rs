@@ -23,6 +23,12 @@ use crate::args::{IndexAddArgs, IndexArgs, IndexCommand, ReportFormat};
 use crate::pipeline;
 use crate::read::{InputDoc, Inputs};
 
+impl pipeline::Weigh for Article {
+    fn weight(&self) -> usize {
+        self.text.len()
+    }
+}
+
 pub(crate) fn run(args: &IndexArgs) -> Result<Outcome> {
     match &args.command {
         IndexCommand::Create { dir } => {

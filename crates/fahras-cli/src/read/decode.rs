@@ -44,7 +44,7 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<&str>, lossy: bool) -> Resul
             return Ok(Decoded::Clean(text.into_owned()));
         }
     }
-    let err = match std::str::from_utf8(bytes) {
+    let err = match simdutf8::compat::from_utf8(bytes) {
         Ok(s) => return Ok(Decoded::Clean(s.to_owned())),
         Err(e) => e,
     };

@@ -64,6 +64,12 @@ pub(crate) struct InputDoc {
     pub at: Where,
 }
 
+impl crate::pipeline::Weigh for InputDoc {
+    fn weight(&self) -> usize {
+        self.text.len()
+    }
+}
+
 /// Where documents come from, and the limits on them.
 pub(crate) struct Inputs {
     /// Files (`-` for stdin), directories already expanded.
@@ -267,13 +273,22 @@ impl<F: FnMut(InputDoc) -> Result<Go>> FileReader<'_, '_, F> {
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            if buf.contains(&0) {
+            if memchr::memchr(0, &buf).is_some() {
                 self.report
                     .note(Problem::Skipped, &at, None, &"binary data (a NUL byte)");
                 continue;
             }
-            let Some(line) = self.decode(&buf, None, &at) else {
-                continue;
+            // Clean UTF-8 (nearly every line) is read where it lies; only a
+            // line that needs repair is decoded into a copy.
+            let repaired;
+            let line = if let Ok(s) = simdutf8::basic::from_utf8(&buf) {
+                s
+            } else {
+                let Some(text) = self.decode(&buf, None, &at) else {
+                    continue;
+                };
+                repaired = text;
+                repaired.as_str()
             };
             // serde reads a struct from an array too: `["a", "b"]` is no document.
             if !line.trim_start().starts_with('{') {
@@ -281,7 +296,7 @@ impl<F: FnMut(InputDoc) -> Result<Go>> FileReader<'_, '_, F> {
                 self.report.note(Problem::Skipped, &at, None, &why);
                 continue;
             }
-            let doc: Line = match serde_json::from_str(&line) {
+            let doc: Line = match serde_json::from_str(line) {
                 Ok(d) => d,
                 Err(e) => {
                     self.report.note(
@@ -433,7 +448,7 @@ fn read_line(src: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> io::Result
             break;
         }
         any = true;
-        let (take, done) = match memchr(chunk) {
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
             Some(i) => (i + 1, true),
             None => (chunk.len(), false),
         };
@@ -460,10 +475,6 @@ fn read_line(src: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> io::Result
         }
     }
     Ok(LineRead::Line)
-}
-
-fn memchr(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
 }
 
 /// Counts the bytes read from disk on the progress bar.

@@ -3,7 +3,7 @@
 
 use tantivy::tokenizer::{Token as TantivyToken, TokenStream, Tokenizer};
 
-use crate::text::{Analyzer, Token};
+use crate::text::{Analyzer, NormCache, Token};
 
 /// Registered name of the `search`-profile tokenizer (surface forms).
 pub(crate) const SEARCH: &str = "fahras_search";
@@ -13,10 +13,12 @@ pub(crate) const STEM: &str = "fahras_stem";
 /// A tantivy [`Tokenizer`] over a fahras [`Analyzer`]. Punctuation and symbols
 /// are not indexed; token positions are the segmenter's, so dropped tokens
 /// leave gaps and a phrase never jumps over a stop word or a full stop.
-#[derive(Clone)]
 pub(crate) struct FahrasTokenizer {
     analyzer: Analyzer,
     buf: Vec<Token>,
+    /// Norms of the forms this tokenizer has seen: tantivy gives each
+    /// indexing thread its own clone, so no lock is needed.
+    cache: NormCache,
 }
 
 impl FahrasTokenizer {
@@ -24,7 +26,15 @@ impl FahrasTokenizer {
         Self {
             analyzer,
             buf: Vec::new(),
+            cache: NormCache::default(),
         }
+    }
+}
+
+/// A clone starts with an empty cache: it is a scratch space, not state.
+impl Clone for FahrasTokenizer {
+    fn clone(&self) -> Self {
+        Self::new(self.analyzer.clone())
     }
 }
 
@@ -39,7 +49,8 @@ impl Tokenizer for FahrasTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> FahrasTokenStream<'a> {
         self.buf.clear();
-        self.analyzer.analyze_into(text, &mut self.buf);
+        self.analyzer
+            .analyze_into_cached(text, &mut self.buf, &mut self.cache);
         FahrasTokenStream {
             tokens: self.buf.iter(),
             token: TantivyToken::default(),

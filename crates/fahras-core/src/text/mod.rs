@@ -11,7 +11,7 @@ mod spec;
 pub mod stem;
 mod token;
 
-pub use analyzer::Analyzer;
+pub use analyzer::{Analyzer, NormCache};
 pub use segment::{Segment, segment, segment_each};
 pub use sentence::{Sentence, SentenceView, sentences};
 pub use spec::{AnalyzerSpec, FilterSpec, Profile, SPEC_VERSION};
