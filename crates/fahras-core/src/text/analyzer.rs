@@ -542,7 +542,7 @@ mod tests {
 
     #[test]
     fn the_norm_cache_changes_nothing_even_when_it_starts_over() {
-        let text = include_str!("../../../../corpus-sample/parts/levant.jsonl");
+        let text = include_str!("../../../../corpus-sample/gold.jsonl");
         for profile in Profile::ALL {
             let a = Analyzer::new(profile);
             let want = a.analyze(text);

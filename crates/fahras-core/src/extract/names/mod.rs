@@ -322,9 +322,11 @@ impl NameExtractor {
             let full = f.entity.value.clone().unwrap_or_default();
             for k in 1..n.min(3) {
                 let from = f.end - k;
-                // The tail must start at a family name, not inside "عبد X".
+                // The tail must start at a family name, not inside "عبد X"
+                // or "آل X" ("آل الشيخ" is the family; "الشيخ" alone is the
+                // honorific every sheikh of the article carries).
                 let prev = view.toks[from - 1].norm;
-                if ["عبد", "ابو", "بن", "ولد", "ابن", "ايت", "سيدي"].contains(&prev)
+                if ["عبد", "ابو", "بن", "ولد", "ابن", "ايت", "سيدي", "ال"].contains(&prev)
                 {
                     continue;
                 }

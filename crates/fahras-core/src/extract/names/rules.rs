@@ -798,7 +798,11 @@ impl View<'_, '_> {
             if let Some(o) = self.org_at(j + 1, false) {
                 j = o.end;
                 kids.push(o);
-            } else if self.word(j + 1).is_some_and(|w| w.info.generic && w.def) {
+            } else if self.word(j + 1).is_some_and(|w| w.info.generic && w.def)
+                || self.joins(j + 1) && self.definite(j + 1)
+            {
+                // "الناطق باسم الجيش": "باسم" here is "on behalf of", never
+                // the given name, whatever body follows.
                 j += 2;
             }
             qualified = true;
@@ -1027,7 +1031,8 @@ impl View<'_, '_> {
                 && self.joins(j + 1)
                 && !self.stop(j + 1)
             {
-                j += 2;
+                // "بن عبد الكريم" is one link of the chain, not "بن عبد".
+                j = self.abd(j + 1).unwrap_or(j + 2);
             } else if let Some((e, ..)) = self.given(j) {
                 j = e;
             } else if self.name_like(j)

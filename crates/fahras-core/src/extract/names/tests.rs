@@ -157,6 +157,13 @@ fn persons_across_the_naming_patterns_of_the_region() {
         };
         assert_eq!(a.honorifics.len(), 1, "{a:?}");
     }
+    // "بن" followed by an "عبد" compound is one link of the chain.
+    let text = "وقاد الأمير محمد بن عبد الكريم الخطابي المقاومة.";
+    assert!(
+        has(text, EntityKind::Person, "محمد بن عبد الكريم الخطابي"),
+        "{:?}",
+        found(text)
+    );
     // A family name alone later is the same person, with the full name as value.
     let text = "قال السيد عبد اللطيف وهبي إن الحزب جاهز. وأضاف وهبي أن العمل مستمر.";
     assert!(
@@ -293,4 +300,44 @@ fn a_verb_of_saying_reads_the_organization_it_introduces() {
         .map(|(_, s, _)| s.as_str())
         .collect();
     assert_eq!(orgs, ["مانشستر يونايتد", "تشلسي", "نوكيا"], "{x:?}");
+}
+
+#[test]
+fn on_behalf_of_is_part_of_the_spokesperson_title_not_a_given_name() {
+    // "باسم" is also a given name; after a spokesperson it reads "on behalf of".
+    for (text, role) in [
+        (
+            "وقال الناطق باسم الجيش إن القوات انسحبت.",
+            "الناطق باسم الجيش",
+        ),
+        (
+            "وأكدت المتحدثة باسم الحكومة أن القرار نهائي.",
+            "المتحدثة باسم الحكومة",
+        ),
+    ] {
+        assert!(has(text, EntityKind::Role, role), "{:?}", found(text));
+        assert!(
+            !found(text).iter().any(|(k, ..)| *k == EntityKind::Person),
+            "{:?}",
+            found(text)
+        );
+    }
+}
+
+#[test]
+fn a_family_name_with_al_is_not_taken_for_its_last_word() {
+    // "آل الشيخ" is the family: the honorific "الشيخ" of other sheikhs later
+    // in the article is no mention of it.
+    let text = "استقبل سماحة المفتي الشيخ عبدالعزيز بن عبدالله آل الشيخ الوفد. \
+                وألقى الشيخ سعد الشثري كلمة.";
+    let persons: Vec<String> = found(text)
+        .into_iter()
+        .filter(|(k, ..)| *k == EntityKind::Person)
+        .map(|(_, s, _)| s)
+        .collect();
+    assert!(
+        persons.contains(&"عبدالعزيز بن عبدالله آل الشيخ".to_owned()),
+        "{persons:?}"
+    );
+    assert!(!persons.contains(&"الشيخ".to_owned()), "{persons:?}");
 }
