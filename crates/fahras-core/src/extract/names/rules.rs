@@ -935,6 +935,13 @@ impl View<'_, '_> {
         let n = self.toks.get(k)?.norm;
         if n == "عبد" || n == "ابو" || n == "ابي" {
             let next = self.toks.get(k + 1)?;
+            // "أبو عبد الله": the kunya's name is itself an "عبد" compound.
+            if n != "عبد"
+                && self.joins(k + 1)
+                && let Some(end) = self.abd(k + 1)
+            {
+                return Some(end);
+            }
             return (self.joins(k + 1)
                 && next.kind == crate::text::TokenKind::Word
                 && !self.stop(k + 1))

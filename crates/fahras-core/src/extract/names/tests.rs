@@ -157,6 +157,13 @@ fn persons_across_the_naming_patterns_of_the_region() {
         };
         assert_eq!(a.honorifics.len(), 1, "{a:?}");
     }
+    // A kunya whose name is an "عبد" compound is read whole.
+    let text = "وقال أبو عبد الله إن الاتفاق صامد.";
+    assert!(
+        has(text, EntityKind::Person, "أبو عبد الله"),
+        "{:?}",
+        found(text)
+    );
     // "بن" followed by an "عبد" compound is one link of the chain.
     let text = "وقاد الأمير محمد بن عبد الكريم الخطابي المقاومة.";
     assert!(
