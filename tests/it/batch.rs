@@ -549,3 +549,24 @@ fn index_add_reads_the_same_inputs() {
     let stats: Value = serde_json::from_slice(&stats.get_output().stdout).unwrap();
     assert_eq!(stats["documents"], 4);
 }
+
+#[test]
+fn a_byte_order_mark_on_the_first_json_line_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &file,
+        "\u{feff}{\"id\":\"a\",\"text\":\"اجتمع فرع اللاذقية للحزب.\"}\n{\"id\":\"b\",\"text\":\"نص ثان.\"}\n",
+    )
+    .unwrap();
+    let out = fahras()
+        .args(["extract", "--quiet"])
+        .arg(&file)
+        .assert()
+        .success();
+    let ids: Vec<Value> = lines(&out.get_output().stdout)
+        .iter()
+        .map(|d| d["id"].clone())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+}

@@ -129,7 +129,7 @@ where
         let mut tokens = Some(token_tx);
         let mut next = 0u64;
         let mut waiting: BTreeMap<u64, Vec<O>> = BTreeMap::new();
-        let mut write_all = |batch: Vec<O>, tokens: &Option<crossbeam_channel::Sender<()>>| {
+        let mut write_all = |batch: Vec<O>, tokens: &Option<Sender<()>>| {
             if let Some(t) = tokens {
                 t.send(()).ok();
             }

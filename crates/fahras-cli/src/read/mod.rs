@@ -281,8 +281,10 @@ impl<F: FnMut(InputDoc) -> Result<Go>> FileReader<'_, '_, F> {
             // Clean UTF-8 (nearly every line) is read where it lies; only a
             // line that needs repair is decoded into a copy.
             let repaired;
+            // A UTF-8 byte order mark (a file's first line) is dropped, as
+            // `decode` drops it.
             let line = if let Ok(s) = simdutf8::basic::from_utf8(&buf) {
-                s
+                s.strip_prefix('\u{feff}').unwrap_or(s)
             } else {
                 let Some(text) = self.decode(&buf, None, &at) else {
                     continue;
