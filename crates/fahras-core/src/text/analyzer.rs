@@ -404,6 +404,43 @@ impl Analyzer {
         });
     }
 
+    /// Write the norm of one token's surface into `out` (replacing what it
+    /// held); `false` when the token is dropped. For consumers that need only
+    /// norms (the index tokenizer): no [`Token`] is built, the norm goes
+    /// straight into the caller's buffer, and `cache` remembers the norms of
+    /// analyzers that have more than folds.
+    ///
+    /// ```
+    /// use fahras_core::text::{Analyzer, NormCache, Profile};
+    ///
+    /// let stem = Analyzer::new(Profile::Stem);
+    /// let (mut out, mut cache) = (String::new(), NormCache::default());
+    /// assert!(stem.norm_into("بالأمين", &mut out, &mut cache));
+    /// assert_eq!(out, "امين");
+    /// assert!(!stem.norm_into("في", &mut out, &mut cache)); // a stop word
+    /// ```
+    pub fn norm_into(&self, surface: &str, out: &mut String, cache: &mut NormCache) -> bool {
+        if let [Step::Fold(table)] = &*self.steps {
+            if table.apply(surface, out) == Folded::Same {
+                out.clear();
+                out.push_str(surface);
+            }
+            return !out.is_empty();
+        }
+        let pipeline = Pipeline(&self.steps);
+        let mut scratch = std::mem::take(&mut cache.scratch);
+        let norm = cache.get_or_run(surface, |w| pipeline.run(w, &mut scratch));
+        cache.scratch = scratch;
+        out.clear();
+        match norm {
+            Some(norm) => {
+                out.push_str(&norm);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Normalize one token's surface; `None` when the token is dropped.
     pub fn normalize_token(&self, surface: &str) -> Option<CompactString> {
         Pipeline(&self.steps).run(surface, &mut Scratch::default())
@@ -469,6 +506,8 @@ impl Analyzer {
 pub struct NormCache {
     /// Allocated on first use: most tokenizers never need it.
     slots: Vec<Slot>,
+    /// The fold buffer of [`Analyzer::norm_into`], kept between tokens.
+    scratch: Scratch,
 }
 
 /// One remembered form. `len == 0` is a free slot (no token is empty).
@@ -500,7 +539,9 @@ const KEY: usize = 38;
 impl fmt::Debug for NormCache {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let used = self.slots.iter().filter(|s| s.len > 0).count();
-        f.debug_struct("NormCache").field("forms", &used).finish()
+        f.debug_struct("NormCache")
+            .field("forms", &used)
+            .finish_non_exhaustive()
     }
 }
 
