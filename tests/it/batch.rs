@@ -570,3 +570,49 @@ fn a_byte_order_mark_on_the_first_json_line_is_dropped() {
         .collect();
     assert_eq!(ids, ["a", "b"]);
 }
+
+/// A live feed on standard input (`tail -f feed.jsonl | fahras extract -`):
+/// each document comes out once it is done, not when a batch fills or the
+/// input ends.
+#[test]
+fn a_live_stream_on_stdin_gets_each_document_out_while_the_input_stays_open() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc::channel;
+    use std::time::Duration;
+
+    let mut child = Command::new(&*crate::support::FAHRAS)
+        .args(["extract", "-q", "--input-format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = channel();
+    let lines = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                return;
+            }
+        }
+    });
+    let texts = [
+        "قرر المكتب السياسي للحزب عقد المؤتمر في دمشق",
+        "دعا أمين فرع اللاذقية إلى تفعيل العمل",
+    ];
+    for (n, text) in texts.iter().enumerate() {
+        let id = format!("live-{n}");
+        writeln!(stdin, "{}", serde_json::json!({"id": id, "text": text})).unwrap();
+        stdin.flush().unwrap();
+        // The input is still open: the document must come out anyway.
+        let line = rx
+            .recv_timeout(Duration::from_secs(120))
+            .unwrap_or_else(|e| panic!("no output for {id} while stdin is open: {e}"));
+        let doc: Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(doc["id"], id.as_str());
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    lines.join().unwrap();
+}

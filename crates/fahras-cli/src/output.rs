@@ -419,6 +419,15 @@ impl Output {
         Ok(())
     }
 
+    /// Hand what is written so far to the destination (not Parquet, which
+    /// is written whole at the end).
+    pub fn flush(&mut self) -> Result<()> {
+        if let Some(d) = &mut self.dest {
+            d.flush()?;
+        }
+        Ok(())
+    }
+
     /// End the output: close the JSON array or the Parquet file, rename a file into place.
     pub fn finish(mut self) -> Result<()> {
         if let Some(p) = self.parquet.take() {

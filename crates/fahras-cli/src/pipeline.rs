@@ -6,8 +6,12 @@
 //! Documents travel in batches: handing them over one by one woke a
 //! sleeping thread twice per document (`perf`: a tenth of a one-thread run
 //! went to the scheduler), while a batch of a few dozen costs the same two
-//! wake-ups for all of them.
+//! wake-ups for all of them. A live stream (`tail -f feed | fahras extract -`)
+//! must not wait for a batch to fill: the reader sends what it holds before
+//! it blocks on its input ([`Sink::flush`]), and the writer is told when
+//! nothing more is ready, so it can flush its output.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use anyhow::{Context, Result, anyhow};
@@ -63,15 +67,32 @@ impl<I: Weigh> Batcher<I> {
     }
 }
 
-/// Run `read` (which hands items to its callback, in order, until the
-/// callback returns `false`), `work` on every item on `threads` workers,
-/// and `write` on every result, in item order when `ordered`.
+/// Where the reader hands its items.
+pub(crate) struct Sink<I>(RefCell<Batcher<I>>);
+
+impl<I: Weigh> Sink<I> {
+    /// Add an item; false when the run is over and reading should stop.
+    pub fn push(&self, item: I) -> bool {
+        self.0.borrow_mut().push(item)
+    }
+
+    /// Send the items gathered so far without waiting for a full batch:
+    /// for a reader about to wait on a slow input.
+    pub fn flush(&self) {
+        self.0.borrow_mut().flush();
+    }
+}
+
+/// Run `read` (which hands items to the [`Sink`], in order, until `push`
+/// returns `false`), `work` on every item on `threads` workers, and `write`
+/// on every result, in item order when `ordered`. `write` also gets `None`
+/// whenever no further result is ready: the moment to flush its output.
 pub(crate) fn run<I, O>(
     threads: usize,
     ordered: bool,
-    read: impl FnOnce(&mut dyn FnMut(I) -> bool) -> Result<()> + Send,
+    read: impl FnOnce(&Sink<I>) -> Result<()> + Send,
     work: impl Fn(I) -> O + Sync,
-    mut write: impl FnMut(O) -> Result<()>,
+    mut write: impl FnMut(Option<O>) -> Result<()>,
 ) -> Result<()>
 where
     I: Send + Weigh,
@@ -96,16 +117,16 @@ where
     let (out_tx, out_rx) = unbounded::<(u64, Vec<O>)>();
     std::thread::scope(|s| {
         let reader = s.spawn(move || {
-            let mut batcher = Batcher {
+            let sink = Sink(RefCell::new(Batcher {
                 tokens: token_rx,
                 tx: in_tx,
                 seq: 0,
                 batch: Vec::new(),
                 bytes: 0,
                 open: true,
-            };
-            let read = read(&mut |item| batcher.push(item));
-            batcher.flush();
+            }));
+            let read = read(&sink);
+            sink.flush();
             read
         });
         let work = &work;
@@ -129,11 +150,14 @@ where
         let mut tokens = Some(token_tx);
         let mut next = 0u64;
         let mut waiting: BTreeMap<u64, Vec<O>> = BTreeMap::new();
-        let mut write_all = |batch: Vec<O>, tokens: &Option<Sender<()>>| {
+        // A written batch gives its token back, so the reader may send another.
+        let write_all = |batch: Vec<O>,
+                         tokens: &Option<Sender<()>>,
+                         write: &mut dyn FnMut(Option<O>) -> Result<()>| {
             if let Some(t) = tokens {
                 t.send(()).ok();
             }
-            batch.into_iter().try_for_each(&mut write)
+            batch.into_iter().try_for_each(|o| write(Some(o)))
         };
         for (seq, batch) in &out_rx {
             if result.is_err() {
@@ -143,13 +167,16 @@ where
                 waiting.insert(seq, batch);
                 while let Some(batch) = waiting.remove(&next) {
                     next += 1;
-                    result = write_all(batch, &tokens);
+                    result = write_all(batch, &tokens, &mut write);
                     if result.is_err() {
                         break;
                     }
                 }
             } else {
-                result = write_all(batch, &tokens);
+                result = write_all(batch, &tokens, &mut write);
+            }
+            if result.is_ok() && out_rx.is_empty() {
+                result = write(None);
             }
             if result.is_err() {
                 // No more tokens: the reader stops at its next batch.
@@ -181,9 +208,9 @@ mod tests {
         run(
             threads,
             ordered,
-            |send| {
+            |sink| {
                 for i in 0..n {
-                    if !send(i) {
+                    if !sink.push(i) {
                         break;
                     }
                 }
@@ -197,7 +224,7 @@ mod tests {
                 i * i
             },
             |o| {
-                out.push(o);
+                out.extend(o);
                 Ok(())
             },
         )
@@ -216,14 +243,48 @@ mod tests {
     }
 
     #[test]
+    fn a_flush_sends_a_partial_batch_and_the_writer_hears_when_idle() {
+        use std::sync::mpsc::channel;
+        use std::time::Duration;
+        let (seen_tx, seen_rx) = channel();
+        let mut idle = 0;
+        run(
+            1,
+            true,
+            move |sink| {
+                for i in 1..=3u64 {
+                    // Far from a full batch: only the flush sends it.
+                    sink.push(i);
+                    sink.flush();
+                    // Like a reader waiting on a live stream for the next
+                    // line: the result must come out before it arrives.
+                    let got = seen_rx.recv_timeout(Duration::from_secs(120));
+                    assert_eq!(got, Ok(i * i));
+                }
+                Ok(())
+            },
+            |i: u64| i * i,
+            |o| {
+                match o {
+                    Some(v) => seen_tx.send(v)?,
+                    None => idle += 1,
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(idle >= 3, "{idle}");
+    }
+
+    #[test]
     fn a_failing_writer_stops_the_reader() {
         let mut read = 0;
         let err = run(
             2,
             true,
-            |send| {
+            |sink| {
                 for i in 0..1_000_000u64 {
-                    if !send(i) {
+                    if !sink.push(i) {
                         break;
                     }
                     read += 1;
@@ -232,7 +293,7 @@ mod tests {
             },
             |i: u64| i,
             |i| {
-                if i == 10 {
+                if i == Some(10) {
                     Err(anyhow!("disk full"))
                 } else {
                     Ok(())

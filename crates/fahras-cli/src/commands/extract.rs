@@ -163,8 +163,8 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Outcome> {
     let result = pipeline::run(
         r.threads(),
         !args.unordered,
-        |send| {
-            inputs.for_each(&report, |doc: InputDoc| {
+        |sink| {
+            inputs.for_each(&report, &|| sink.flush(), |doc: InputDoc| {
                 if done.contains(&doc.id) {
                     resumed += 1;
                     return Ok(true);
@@ -178,11 +178,16 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<Outcome> {
                     );
                     return Ok(true);
                 }
-                Ok(send(doc))
+                Ok(sink.push(doc))
             })
         },
         |doc: InputDoc| work(doc, shape, &extractor, dedupe),
-        |d: Done| {
+        |d: Option<Done>| {
+            // Nothing more is ready: what is written so far goes out, so a
+            // live stream sees each document as it is done.
+            let Some(d) = d else {
+                return output.flush();
+            };
             if let Some(h) = d.hash {
                 if let Some(first) = hashes.get(&h) {
                     let why = format!("same normalized text as `{first}`, which is kept");

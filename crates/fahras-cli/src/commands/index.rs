@@ -165,9 +165,13 @@ fn add(args: &IndexAddArgs) -> Result<Outcome> {
     let result = pipeline::run(
         threads,
         true,
-        |send| inputs.for_each(&report, |doc| Ok(send(article(doc)))),
+        |sink| inputs.for_each(&report, &|| sink.flush(), |doc| Ok(sink.push(article(doc)))),
         |a: Article| (index.prepare(&a, extractor.as_ref()), a.text.len()),
-        |(p, n): (Prepared, usize)| {
+        |prepared: Option<(Prepared, usize)>| {
+            // Commits follow `--commit-every`, not the pace of the input.
+            let Some((p, n)) = prepared else {
+                return Ok(());
+            };
             done.directives += p.directives();
             done.bytes += n as u64;
             writer.add(p)?;

@@ -107,10 +107,13 @@ impl Inputs {
     }
 
     /// Call `each` on every readable document, in input order, until it
-    /// returns `false` or an error.
+    /// returns `false` or an error. `waiting` is called whenever reading is
+    /// about to wait on a stream (standard input, a pipe) that may be slow,
+    /// so documents already read need not wait with it.
     pub fn for_each(
         &self,
         report: &Report,
+        waiting: &dyn Fn(),
         mut each: impl FnMut(InputDoc) -> Result<Go>,
     ) -> Result<()> {
         for path in &self.files {
@@ -120,7 +123,7 @@ impl Inputs {
             } else {
                 path.display().to_string().into()
             };
-            let mut src = match open(path, &self.progress) {
+            let mut src = match open(path, &self.progress, waiting) {
                 Ok(s) => s,
                 Err(e) => {
                     report.note(
@@ -493,11 +496,41 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
-fn open(path: &Path, progress: &ProgressBar) -> io::Result<Box<dyn BufRead>> {
-    let raw: Box<dyn Read> = if path == Path::new("-") {
-        Box::new(io::stdin())
+/// A stream that may keep its reader waiting: `waiting` is called before
+/// each read of it.
+struct Live<'a, R> {
+    inner: R,
+    waiting: &'a dyn Fn(),
+}
+
+impl<R: Read> Read for Live<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        (self.waiting)();
+        self.inner.read(buf)
+    }
+}
+
+fn open<'a>(
+    path: &Path,
+    progress: &ProgressBar,
+    waiting: &'a dyn Fn(),
+) -> io::Result<Box<dyn BufRead + 'a>> {
+    let raw: Box<dyn Read + 'a> = if path == Path::new("-") {
+        Box::new(Live {
+            inner: io::stdin(),
+            waiting,
+        })
     } else {
-        Box::new(File::open(path)?)
+        let file = File::open(path)?;
+        // A named pipe is a stream like standard input.
+        if file.metadata()?.file_type().is_file() {
+            Box::new(file)
+        } else {
+            Box::new(Live {
+                inner: file,
+                waiting,
+            })
+        }
     };
     let counted = Counting {
         inner: raw,
