@@ -499,13 +499,19 @@ impl Analyzer {
 /// Norms by surface form, for [`Analyzer::analyze_into_cached`]: a
 /// direct-mapped table, each slot one cache line holding a short surface
 /// inline and its norm. A new form takes the slot its hash names, so the
-/// table never grows and never needs emptying. A chained hash map with boxed
-/// keys cost three cache misses per lookup (control bytes, bucket, key) where
-/// this costs one; `perf` had the map's lookups at a tenth of indexing.
+/// table never needs emptying. A chained hash map with boxed keys cost three
+/// cache misses per lookup (control bytes, bucket, key) where this costs one;
+/// `perf` had the map's lookups at a tenth of indexing.
+///
+/// The table starts small and grows with the forms it is asked for: a query
+/// parser clones its tokenizers, caches included, for every query, and a
+/// table allocated at full size made each query clear 8 MB.
 #[derive(Default)]
 pub struct NormCache {
     /// Allocated on first use: most tokenizers never need it.
     slots: Vec<Slot>,
+    /// Forms stored since the table last grew.
+    stored: usize,
     /// The fold buffer of [`Analyzer::norm_into`], kept between tokens.
     scratch: Scratch,
 }
@@ -546,7 +552,9 @@ impl fmt::Debug for NormCache {
 }
 
 impl NormCache {
-    /// Slots (a power of two): 4 MiB, room for a news vocabulary's frequent forms.
+    /// Slots at first (16 KiB) and at most (4 MiB, room for a news
+    /// vocabulary's frequent forms); powers of two.
+    const FIRST: usize = 1 << 8;
     const SLOTS: usize = 1 << 16;
 
     fn get_or_run(
@@ -559,13 +567,24 @@ impl NormCache {
             return run(surface);
         }
         if self.slots.is_empty() {
-            self.slots = vec![Slot::default(); Self::SLOTS];
+            self.slots = vec![Slot::default(); Self::FIRST];
         }
-        let slot = &mut self.slots[Self::index(key)];
+        let at = Self::index(key, self.slots.len());
+        let slot = &self.slots[at];
         if usize::from(slot.len) == key.len() && &slot.key[..key.len()] == key {
             return slot.norm.clone();
         }
         let norm = run(surface);
+        self.stored += 1;
+        // As many forms stored as there are slots: the next size up, empty.
+        let slot = if self.stored > self.slots.len() && self.slots.len() < Self::SLOTS {
+            self.slots = vec![Slot::default(); self.slots.len() * 4];
+            self.stored = 1;
+            let at = Self::index(key, self.slots.len());
+            &mut self.slots[at]
+        } else {
+            &mut self.slots[at]
+        };
         slot.key[..key.len()].copy_from_slice(key);
         // Fits: `key.len() <= KEY < 256`.
         slot.len = key.len() as u8;
@@ -573,13 +592,14 @@ impl NormCache {
         norm
     }
 
-    /// The slot of `key`: the high bits of its Fx hash, the well-mixed ones.
-    fn index(key: &[u8]) -> usize {
+    /// The slot of `key` among `slots`: the high bits of its Fx hash, the
+    /// well-mixed ones.
+    fn index(key: &[u8], slots: usize) -> usize {
         use std::hash::Hasher;
         let mut h = rustc_hash::FxHasher::default();
         h.write(key);
-        // The shift leaves 16 bits: the cast cannot truncate.
-        (h.finish() >> (64 - Self::SLOTS.trailing_zeros())) as usize
+        // The shift leaves at most 16 bits: the cast cannot truncate.
+        (h.finish() >> (64 - slots.trailing_zeros())) as usize
     }
 }
 
@@ -672,6 +692,12 @@ mod tests {
         let want = a.analyze(&format!("{long} {long} بالأمين"));
         assert!(got == want);
         assert!(cache.slots.iter().all(|s| usize::from(s.len) <= KEY));
+        // It grew to its full size on the way, and no further.
+        assert_eq!(cache.slots.len(), NormCache::SLOTS);
+        // A few forms (a query) take a small table.
+        let mut small = NormCache::default();
+        a.analyze_into_cached("أمين فرع اللاذقية", &mut got, &mut small);
+        assert_eq!(small.slots.len(), NormCache::FIRST);
     }
 
     #[test]
