@@ -7,7 +7,7 @@ use std::process::Stdio;
 
 use serde_json::{Value, json};
 
-use crate::support::{FAHRAS, fahras, gold_path, sample_index};
+use crate::support::{FAHRAS, fahras, gold_path, index_with, sample_index};
 
 fn search(ix: &Path, args: &[&str]) -> Value {
     let out = fahras()
@@ -334,32 +334,21 @@ fn re_adding_replaces_and_delete_removes() {
 
 #[test]
 fn an_id_twice_in_one_run_on_a_new_index_keeps_the_later_article() {
+    let src = tempfile::tempdir().unwrap();
+    let input = src.path().join("a.jsonl");
+    write_jsonl(
+        &input,
+        &[
+            json!({"id": "x", "text": "قرر المكتب السياسي عقد المؤتمر"}),
+            json!({"id": "y", "text": "زار الوفد مدينة حلب"}),
+            json!({"id": "x", "text": "انعقدت الندوة الفكرية في دمشق"}),
+        ],
+    );
     // Replacing holds within one run too, whether a commit falls between
     // the two or not.
     for commit_every in ["1", "1000"] {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = index_with(&[&input], &["--commit-every", commit_every]);
         let ix = dir.path().join("ix");
-        let input = dir.path().join("a.jsonl");
-        fahras()
-            .arg("index")
-            .arg("create")
-            .arg(&ix)
-            .assert()
-            .success();
-        write_jsonl(
-            &input,
-            &[
-                json!({"id": "x", "text": "قرر المكتب السياسي عقد المؤتمر"}),
-                json!({"id": "y", "text": "زار الوفد مدينة حلب"}),
-                json!({"id": "x", "text": "انعقدت الندوة الفكرية في دمشق"}),
-            ],
-        );
-        fahras()
-            .args(["index", "add", "--commit-every", commit_every])
-            .arg(&ix)
-            .arg(&input)
-            .assert()
-            .success();
         assert_eq!(search(&ix, &["المؤتمر"])["total"], 0, "{commit_every}");
         assert_eq!(search(&ix, &["الندوة"])["total"], 1, "{commit_every}");
         assert_eq!(search(&ix, &["حلب"])["total"], 1, "{commit_every}");

@@ -34,6 +34,11 @@ pub fn gold_path() -> &'static str {
 
 /// A fresh index of `inputs` in a temporary directory, at `<dir>/ix`.
 pub fn index_of(inputs: &[&Path]) -> tempfile::TempDir {
+    index_with(inputs, &[])
+}
+
+/// Like [`index_of`], with more `index add` options.
+pub fn index_with(inputs: &[&Path], options: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let ix = dir.path().join("ix");
     fahras()
@@ -44,6 +49,7 @@ pub fn index_of(inputs: &[&Path]) -> tempfile::TempDir {
         .success();
     fahras()
         .args(["index", "add", "--quiet"])
+        .args(options)
         .arg(&ix)
         .args(inputs)
         .assert()

@@ -385,7 +385,7 @@ impl Analyzer {
                 }
             } else {
                 let norm = match cache.as_deref_mut() {
-                    Some(cache) => cache.get_or_run(surface, |w| pipeline.run(w, &mut scratch)),
+                    Some(cache) => self.cached_norm(surface, cache),
                     None => pipeline.run(surface, &mut scratch),
                 };
                 match norm {
@@ -427,18 +427,23 @@ impl Analyzer {
             }
             return !out.is_empty();
         }
-        let pipeline = Pipeline(&self.steps);
-        let mut scratch = std::mem::take(&mut cache.scratch);
-        let norm = cache.get_or_run(surface, |w| pipeline.run(w, &mut scratch));
-        cache.scratch = scratch;
         out.clear();
-        match norm {
+        match self.cached_norm(surface, cache) {
             Some(norm) => {
                 out.push_str(&norm);
                 true
             }
             None => false,
         }
+    }
+
+    /// The norm of `surface` through every step, from `cache` when it holds it.
+    fn cached_norm(&self, surface: &str, cache: &mut NormCache) -> Option<CompactString> {
+        let pipeline = Pipeline(&self.steps);
+        let mut scratch = std::mem::take(&mut cache.scratch);
+        let norm = cache.get_or_run(surface, |w| pipeline.run(w, &mut scratch));
+        cache.scratch = scratch;
+        norm
     }
 
     /// Normalize one token's surface; `None` when the token is dropped.
@@ -569,7 +574,7 @@ impl NormCache {
         if self.slots.is_empty() {
             self.slots = vec![Slot::default(); Self::FIRST];
         }
-        let at = Self::index(key, self.slots.len());
+        let mut at = Self::index(key, self.slots.len());
         let slot = &self.slots[at];
         if usize::from(slot.len) == key.len() && &slot.key[..key.len()] == key {
             return slot.norm.clone();
@@ -577,14 +582,12 @@ impl NormCache {
         let norm = run(surface);
         self.stored += 1;
         // As many forms stored as there are slots: the next size up, empty.
-        let slot = if self.stored > self.slots.len() && self.slots.len() < Self::SLOTS {
+        if self.stored > self.slots.len() && self.slots.len() < Self::SLOTS {
             self.slots = vec![Slot::default(); self.slots.len() * 4];
             self.stored = 1;
-            let at = Self::index(key, self.slots.len());
-            &mut self.slots[at]
-        } else {
-            &mut self.slots[at]
-        };
+            at = Self::index(key, self.slots.len());
+        }
+        let slot = &mut self.slots[at];
         slot.key[..key.len()].copy_from_slice(key);
         // Fits: `key.len() <= KEY < 256`.
         slot.len = key.len() as u8;
