@@ -117,6 +117,37 @@ fn weekdays_years_periods_and_hijri() {
 }
 
 #[test]
+fn a_text_cut_anywhere_in_a_date_never_panics() {
+    // Feeds end mid-sentence; a date whose range link ("إلى", "حتى", "-",
+    // "و") is the last word once indexed a word past the end.
+    assert_eq!(
+        dates("الأسبوع المقبل إلى", Some("2020-05-06")),
+        [(
+            "الأسبوع المقبل".to_owned(),
+            Some("2020-05-11/2020-05-17".to_owned())
+        )]
+    );
+    let texts = [
+        "من 2014 حتى 2018 ثم من الأحد إلى الخميس المقبل",
+        "بين 3 و 5 مايو 2020 و 2014 - 2018 و 12/05/2020 إلى 14/05/2020",
+        "الخميس 12 رمضان 1441 هـ الموافق 7 مايو 2020 م الساعة 10 صباحاً",
+        "مطلع العام المقبل حتى نهاية شهر يونيو 26 و27 جوان / يونيو 2021",
+        "الربع الأول من 2021 إلى النصف الأول من شهر نيسان 2021 م",
+    ];
+    let all = Extractor::new(KindSet::ALL);
+    for text in texts {
+        for (cut, _) in text.char_indices() {
+            let doc = Document::new(&text[..cut]).published(Date::constant(2020, 5, 6));
+            let x = all.extract(&doc);
+            assert!(
+                x.entities.iter().all(|e| e.bytes.end as usize <= cut),
+                "{cut}"
+            );
+        }
+    }
+}
+
+#[test]
 fn pairs_print_as_two_dates() {
     let text = "الخميس 12 رمضان 1441 هـ الموافق 7 مايو 2020 م";
     let d = dates(text, None);

@@ -396,7 +396,7 @@ impl Parser<'_, '_> {
 
     /// The longest single expression starting at token `i`.
     fn parse_one(&self, i: usize) -> Option<Parse> {
-        let w = &self.words[i];
+        let w = self.words.get(i)?;
         let mut has = if w.num.is_some() { NUMBER } else { 0 };
         for (_, r) in w
             .entries

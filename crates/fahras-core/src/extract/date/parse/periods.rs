@@ -667,7 +667,8 @@ impl Parser<'_, '_> {
                 (matches!(p.expr, Expr::Year { .. }) && self.punct(p.end, &["-"]))
                     .then_some(p.end + 1)
             });
-        let Some(k) = k else {
+        // The link may be the text's last word ("الأسبوع المقبل إلى").
+        let Some(k) = k.filter(|&k| k < self.words.len()) else {
             return p;
         };
         // "من 2014 حتى 2018": a bare year after a year.
