@@ -512,3 +512,60 @@ fn a_reader_sees_whole_commits_while_a_writer_adds() {
         200
     );
 }
+
+#[test]
+fn a_live_feed_is_searchable_while_its_input_stays_open() {
+    use std::io::Write;
+    use std::time::{Duration, Instant};
+
+    let ix = tempfile::tempdir().unwrap();
+    fahras()
+        .args(["index", "create"])
+        .arg(ix.path())
+        .assert()
+        .success();
+    let mut child = std::process::Command::new(&*FAHRAS)
+        .args([
+            "index",
+            "add",
+            "-q",
+            "--input-format",
+            "jsonl",
+            "--commit-secs",
+            "1",
+        ])
+        .arg(ix.path())
+        .arg("-")
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let texts = [
+        (
+            "live-0",
+            "قرر المكتب السياسي للحزب عقد المؤتمر في دمشق",
+            "المؤتمر",
+        ),
+        ("live-1", "دعا أمين فرع اللاذقية إلى تفعيل العمل", "تفعيل"),
+    ];
+    for (id, text, word) in texts {
+        writeln!(stdin, "{}", json!({"id": id, "text": text})).unwrap();
+        stdin.flush().unwrap();
+        // Far fewer documents than `--commit-every`, and the input still
+        // open: the time-based commit must make it searchable.
+        let start = Instant::now();
+        loop {
+            if ids(&search(ix.path(), &[word])) == [id] {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(120),
+                "{id} not searchable while stdin is open"
+            );
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    }
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    assert_eq!(ids(&search(ix.path(), &["*"])), ["live-0", "live-1"]);
+}

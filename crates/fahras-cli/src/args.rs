@@ -390,6 +390,12 @@ pub(crate) struct IndexAddArgs {
     /// documents since the last commit.
     #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub commit_every: u64,
+    /// Also commit when this many seconds have passed since the last commit
+    /// and no document is waiting to be written, so a slow live feed
+    /// (`tail -f feed.jsonl | fahras index add DIR -`) is searchable within
+    /// about that long. 0: only `--commit-every` and the end commit.
+    #[arg(long, default_value_t = 10)]
+    pub commit_secs: u64,
     /// Memory for the indexing buffers, in MB; bounds the writer's memory.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u64).range(16..4000))]
     pub memory_mb: u64,

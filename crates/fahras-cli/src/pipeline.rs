@@ -9,13 +9,15 @@
 //! wake-ups for all of them. A live stream (`tail -f feed | fahras extract -`)
 //! must not wait for a batch to fill: the reader sends what it holds before
 //! it blocks on its input ([`Sink::flush`]), and the writer is told when
-//! nothing more is ready, so it can flush its output.
+//! nothing more is ready, so it can flush its output, and again every
+//! second while nothing comes, so it can commit what it holds.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
 
 use anyhow::{Context, Result, anyhow};
-use crossbeam_channel::{Receiver, Sender, bounded, unbounded};
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, bounded, unbounded};
 
 /// Batches in flight per worker: enough to keep workers busy while a slow
 /// batch holds up the writer, few enough to bound memory.
@@ -25,6 +27,9 @@ const BATCH_ITEMS: usize = 64;
 /// …or this many bytes, so a window of batches stays small however large
 /// the documents (one over the limit travels alone).
 const BATCH_BYTES: usize = 64 * 1024;
+
+/// How often a writer waiting for results hears that it is idle.
+const TICK: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// How much of the window an item takes: its text's length in bytes.
 pub(crate) trait Weigh {
@@ -114,7 +119,10 @@ where
             .map_err(|_| anyhow!("token channel closed"))?;
     }
     let (in_tx, in_rx) = bounded::<(u64, Vec<I>)>(window);
-    let (out_tx, out_rx) = unbounded::<(u64, Vec<O>)>();
+    // `Err` for a batch whose work panicked: a bug, but one that must end
+    // the run with an error instead of leaving the writer waiting forever
+    // for a batch that will never come.
+    let (out_tx, out_rx) = unbounded::<(u64, std::thread::Result<Vec<O>>)>();
     std::thread::scope(|s| {
         let reader = s.spawn(move || {
             let sink = Sink(RefCell::new(Batcher {
@@ -136,7 +144,9 @@ where
                     let (in_rx, out_tx) = (in_rx.clone(), out_tx.clone());
                     ps.spawn(move |_| {
                         for (seq, batch) in &in_rx {
-                            let done = batch.into_iter().map(work).collect();
+                            let done = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                                batch.into_iter().map(work).collect()
+                            }));
                             if out_tx.send((seq, done)).is_err() {
                                 return;
                             }
@@ -146,50 +156,82 @@ where
             });
             drop(out_tx);
         });
-        let mut result = Ok(());
-        let mut tokens = Some(token_tx);
-        let mut next = 0u64;
-        let mut waiting: BTreeMap<u64, Vec<O>> = BTreeMap::new();
-        // A written batch gives its token back, so the reader may send another.
-        let write_all = |batch: Vec<O>,
-                         tokens: &Option<Sender<()>>,
-                         write: &mut dyn FnMut(Option<O>) -> Result<()>| {
-            if let Some(t) = tokens {
-                t.send(()).ok();
-            }
-            batch.into_iter().try_for_each(|o| write(Some(o)))
-        };
-        for (seq, batch) in &out_rx {
-            if result.is_err() {
-                continue; // drain, so the workers can end
-            }
-            if ordered {
-                waiting.insert(seq, batch);
-                while let Some(batch) = waiting.remove(&next) {
-                    next += 1;
-                    result = write_all(batch, &tokens, &mut write);
-                    if result.is_err() {
-                        break;
-                    }
-                }
-            } else {
-                result = write_all(batch, &tokens, &mut write);
-            }
-            if result.is_ok() && out_rx.is_empty() {
-                result = write(None);
-            }
-            if result.is_err() {
-                // No more tokens: the reader stops at its next batch.
-                tokens = None;
-                waiting.clear();
-            }
-        }
-        drop(tokens);
+        let result = write_results(&out_rx, ordered, token_tx, &mut write);
         let read = reader
             .join()
             .map_err(|_| anyhow!("the reading thread panicked"))?;
         result.and(read)
     })
+}
+
+/// The writer's side of [`run`]: results in input order (or as they come),
+/// and `write(None)` whenever nothing more is ready and every [`TICK`] while
+/// nothing comes. After an error it drains the workers' results, and the
+/// tokens it drops stop the reader at its next batch.
+fn write_results<O>(
+    out_rx: &Receiver<(u64, std::thread::Result<Vec<O>>)>,
+    ordered: bool,
+    tokens: Sender<()>,
+    write: &mut dyn FnMut(Option<O>) -> Result<()>,
+) -> Result<()> {
+    let mut result = Ok(());
+    let mut tokens = Some(tokens);
+    let mut next = 0u64;
+    let mut waiting: BTreeMap<u64, Vec<O>> = BTreeMap::new();
+    loop {
+        let got = match out_rx.recv_timeout(TICK) {
+            Ok(got) => Some(got),
+            Err(RecvTimeoutError::Disconnected) => return result,
+            Err(RecvTimeoutError::Timeout) => None,
+        };
+        if result.is_err() {
+            continue; // drain, so the workers can end
+        }
+        result = match got {
+            // A quiet input: the writer hears it is idle every tick, so
+            // time-based work (a commit) happens without new input.
+            None => write(None),
+            // The panic's message is on stderr already.
+            Some((_, Err(_))) => Err(anyhow!(
+                "stopped: the work on a document panicked (a bug in fahras, please report it with the message above); the documents before it were written"
+            )),
+            Some((seq, Ok(batch))) => {
+                let mut r = Ok(());
+                if ordered {
+                    waiting.insert(seq, batch);
+                    while r.is_ok() {
+                        let Some(batch) = waiting.remove(&next) else {
+                            break;
+                        };
+                        next += 1;
+                        r = write_batch(batch, tokens.as_ref(), write);
+                    }
+                } else {
+                    r = write_batch(batch, tokens.as_ref(), write);
+                }
+                if r.is_ok() && out_rx.is_empty() {
+                    r = write(None);
+                }
+                r
+            }
+        };
+        if result.is_err() {
+            tokens = None;
+            waiting.clear();
+        }
+    }
+}
+
+/// A written batch gives its token back, so the reader may send another.
+fn write_batch<O>(
+    batch: Vec<O>,
+    tokens: Option<&Sender<()>>,
+    write: &mut dyn FnMut(Option<O>) -> Result<()>,
+) -> Result<()> {
+    if let Some(t) = tokens {
+        t.send(()).ok();
+    }
+    batch.into_iter().try_for_each(|o| write(Some(o)))
 }
 
 #[cfg(test)]
@@ -246,8 +288,8 @@ mod tests {
     fn a_flush_sends_a_partial_batch_and_the_writer_hears_when_idle() {
         use std::sync::mpsc::channel;
         use std::time::Duration;
-        let (seen_tx, seen_rx) = channel();
-        let mut idle = 0;
+        let (idle_tx, idle_rx) = channel();
+        let mut last = None;
         run(
             1,
             true,
@@ -257,8 +299,9 @@ mod tests {
                     sink.push(i);
                     sink.flush();
                     // Like a reader waiting on a live stream for the next
-                    // line: the result must come out before it arrives.
-                    let got = seen_rx.recv_timeout(Duration::from_secs(120));
+                    // line: the writer must have the result, and hear that
+                    // nothing more is ready, before that line arrives.
+                    let got = idle_rx.recv_timeout(Duration::from_secs(120));
                     assert_eq!(got, Ok(i * i));
                 }
                 Ok(())
@@ -266,14 +309,53 @@ mod tests {
             |i: u64| i * i,
             |o| {
                 match o {
-                    Some(v) => seen_tx.send(v)?,
-                    None => idle += 1,
+                    Some(v) => last = Some(v),
+                    // Only the first idle after a result speaks: ticks on a
+                    // slow machine may bring more.
+                    None => {
+                        if let Some(v) = last.take() {
+                            idle_tx.send(v)?;
+                        }
+                    }
                 }
                 Ok(())
             },
         )
         .unwrap();
-        assert!(idle >= 3, "{idle}");
+    }
+
+    #[test]
+    fn a_panicking_worker_ends_the_run_with_an_error_not_a_hang() {
+        for (threads, ordered) in [(1, true), (2, true), (2, false)] {
+            let mut written = Vec::new();
+            let err = run(
+                threads,
+                ordered,
+                |sink| {
+                    for i in 0..100_000u64 {
+                        if !sink.push(i) {
+                            break;
+                        }
+                    }
+                    Ok(())
+                },
+                |i: u64| {
+                    assert!(i != 1000, "a bug on document {i}");
+                    i
+                },
+                |o| {
+                    written.extend(o);
+                    Ok(())
+                },
+            )
+            .unwrap_err();
+            assert!(err.to_string().contains("panicked"), "{err}");
+            assert!(!written.contains(&1000));
+            if ordered {
+                // Everything before the batch that failed, in order.
+                assert!(written.iter().copied().eq(0..written.len() as u64));
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@
 #![allow(clippy::print_stderr, clippy::cast_precision_loss)]
 
 use std::io::Write;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use fahras_core::Extractor;
@@ -119,12 +119,15 @@ struct Progress {
     directives: usize,
     bytes: u64,
     started: Instant,
+    /// When `--commit-secs` last found the writer flushed.
+    last_commit: Instant,
     quiet: bool,
 }
 
 impl Progress {
-    fn commit(&self, writer: &mut fahras_core::index::Writer, bar: &ProgressBar) -> Result<()> {
+    fn commit(&mut self, writer: &mut fahras_core::index::Writer, bar: &ProgressBar) -> Result<()> {
         writer.commit()?;
+        self.last_commit = Instant::now();
         if self.quiet {
             return Ok(());
         }
@@ -160,6 +163,7 @@ fn add(args: &IndexAddArgs) -> Result<Outcome> {
         directives: 0,
         bytes: 0,
         started: Instant::now(),
+        last_commit: Instant::now(),
         quiet: r.quiet,
     };
     let result = pipeline::run(
@@ -168,8 +172,16 @@ fn add(args: &IndexAddArgs) -> Result<Outcome> {
         |sink| inputs.for_each(&report, &|| sink.flush(), |doc| Ok(sink.push(article(doc)))),
         |a: Article| (index.prepare(&a, extractor.as_ref()), a.text.len()),
         |prepared: Option<(Prepared, usize)>| {
-            // Commits follow `--commit-every`, not the pace of the input.
+            // Nothing more is ready: the input is slow or quiet. What waits
+            // in the writer becomes searchable once `--commit-secs` have
+            // passed; a bulk run commits by `--commit-every` long before.
             let Some((p, n)) = prepared else {
+                if args.commit_secs > 0
+                    && writer.pending() > 0
+                    && done.last_commit.elapsed() >= Duration::from_secs(args.commit_secs)
+                {
+                    done.commit(&mut writer, &bar)?;
+                }
                 return Ok(());
             };
             done.directives += p.directives();
