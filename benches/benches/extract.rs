@@ -25,18 +25,7 @@ fn bench_dates(c: &mut Criterion) {
     for (name, kinds) in [
         ("dates", KindSet::EMPTY.with(EntityKind::Date)),
         // Issue 5's "all kinds so far": dates and the names.
-        (
-            "names",
-            [
-                EntityKind::Org,
-                EntityKind::Branch,
-                EntityKind::Person,
-                EntityKind::Role,
-                EntityKind::Loc,
-            ]
-            .into_iter()
-            .fold(KindSet::EMPTY.with(EntityKind::Date), KindSet::with),
-        ),
+        ("names", fahras_bench::names_kinds()),
         ("all", Extractor::AVAILABLE),
     ] {
         let ex = Extractor::new(kinds);

@@ -1,6 +1,7 @@
 //! Date extraction over the first 10 MB of the shared news corpus, for `perf`:
 //! `cargo run --release -p fahras-bench --example profile_dates -- 5`; with a
-//! second argument `all`, every kind with an extractor, one document per
+//! second argument `all`, every kind with an extractor, and with `names`, dates
+//! and the five name kinds (issue 5's "all kinds so far"), one document per
 //! paragraph run as the criterion bench does.
 
 use fahras_core::extract::{Date, Document, EntityKind, Extractor, KindSet};
@@ -14,11 +15,12 @@ fn main() {
     let Some(text) = fahras_bench::corpus_text(10_000_000) else {
         std::process::exit(2);
     };
-    let all = std::env::args().nth(2).is_some_and(|a| a == "all");
-    let kinds = if all {
-        Extractor::AVAILABLE
-    } else {
-        KindSet::EMPTY.with(EntityKind::Date)
+    let mode = std::env::args().nth(2).unwrap_or_default();
+    let all = mode == "all" || mode == "names";
+    let kinds = match mode.as_str() {
+        "all" => Extractor::AVAILABLE,
+        "names" => fahras_bench::names_kinds(),
+        _ => KindSet::EMPTY.with(EntityKind::Date),
     };
     let extractor = Extractor::new(kinds);
     let docs: Vec<&str> = if all {

@@ -60,3 +60,17 @@ pub fn corpus_text(limit: usize) -> Option<String> {
     }
     Some(out)
 }
+
+/// Issue 5's "all kinds so far": dates and the five name kinds.
+pub fn names_kinds() -> fahras_core::extract::KindSet {
+    use fahras_core::extract::{EntityKind, KindSet};
+    [
+        EntityKind::Org,
+        EntityKind::Branch,
+        EntityKind::Person,
+        EntityKind::Role,
+        EntityKind::Loc,
+    ]
+    .into_iter()
+    .fold(KindSet::EMPTY.with(EntityKind::Date), KindSet::with)
+}

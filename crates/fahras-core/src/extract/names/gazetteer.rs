@@ -16,7 +16,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::extract::PROCLITICS as PREFIXES;
+use crate::extract::{PROCLITIC_LETTERS, PROCLITICS as PREFIXES};
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -75,6 +75,11 @@ pub(crate) enum Code {
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     automaton: AhoCorasick,
+    /// The behind id of each word that starts a name. A written form with
+    /// a proclitic is read by taking the proclitic off here, not listed:
+    /// its eleven proclitic forms would make a table four times the
+    /// size of every other word list's.
+    firsts: HashMap<CompactString, u32>,
     /// The readings of each automaton pattern, fewest proclitic letters
     /// first.
     readings: Vec<Vec<Variant>>,
@@ -88,69 +93,21 @@ fn encode(id: u32, out: &mut Vec<u8>) {
     out.push(u8::try_from(id & 0x7f).unwrap_or(0));
 }
 
-/// `norm` with a proclitic taken off, one letter before two: `(letters,
-/// ends in ل, rest)`.
-fn strips(norm: &str) -> impl Iterator<Item = (u8, bool, &str)> {
-    PREFIXES.iter().filter_map(move |p| {
-        let rest = norm.strip_prefix(p)?;
-        Some((
-            u8::try_from(p.chars().count()).unwrap_or(0),
-            p.ends_with('ل'),
-            rest,
-        ))
-    })
-}
-
-/// The code of every written form that has one: each gazetteer word, and
-/// each proclitic before a name's first word that is no word itself.
+/// The code of each gazetteer word as written.
 fn codes(words: &HashMap<CompactString, Word>) -> HashMap<CompactString, Code> {
-    let mut codes: HashMap<CompactString, Code> = words
+    words
         .iter()
         .map(|(w, word)| (w.clone(), Code::Word(word.id)))
-        .collect();
-    let mut written = String::new();
-    for (w, word) in words {
-        let Some(id) = word.behind else {
-            continue;
-        };
-        for p in PREFIXES {
-            written.clear();
-            written.push_str(p);
-            written.push_str(w);
-            if codes.contains_key(written.as_str()) {
-                continue;
-            }
-            let code = if p.chars().nth(1).is_none() {
-                // One letter: no other proclitic comes off first.
-                Some(Code::Behind {
-                    letters: 1,
-                    lam: p == "ل",
-                    id,
-                })
-            } else {
-                // The first proclitic, in `PREFIXES` order, that leaves
-                // the start of a name: "وبX" may be و + "بX".
-                strips(&written).find_map(|(letters, lam, rest)| {
-                    let id = words.get(rest)?.behind?;
-                    Some(Code::Behind { letters, lam, id })
-                })
-            };
-            if let Some(code) = code {
-                codes.insert(CompactString::from(written.as_str()), code);
-            }
-        }
-    }
-    codes
+        .collect()
 }
 
 impl Gazetteer {
     /// Builds the automaton over `forms` (folded, words joined by one
     /// space; pattern `i` is the `i`-th), each with whether its article's
     /// alef was dropped after ل ("لاذقية" for "اللاذقية"), and the code of
-    /// every written form that has one: each word, and each proclitic
-    /// before a name's first word that is no word itself. Precomputing the
-    /// proclitic forms leaves a token one lookup, shared with the word
-    /// lists.
+    /// each word as written, for the lookup a token shares with the word
+    /// lists. A proclitic before a name's first word is read at match time
+    /// ([`Gazetteer::behind`]).
     pub(crate) fn new<'f>(
         forms: impl IntoIterator<Item = (&'f str, bool)>,
     ) -> (Self, HashMap<CompactString, Code>) {
@@ -236,6 +193,10 @@ impl Gazetteer {
             r.sort_by_key(|v| v.explicit.map_or(0, |(n, _)| n));
         }
         let codes = codes(&words);
+        let firsts = words
+            .iter()
+            .filter_map(|(w, word)| Some((w.clone(), word.behind?)))
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             // Below the root, ids fan out into thousands of states; dense
@@ -246,10 +207,42 @@ impl Gazetteer {
         (
             Self {
                 automaton,
+                firsts,
                 readings,
             },
             codes,
         )
+    }
+
+    /// The code of a word that is no gazetteer word as written: a
+    /// proclitic before the first word of a name ("وبدمشق"), the first
+    /// proclitic in [`PREFIXES`] order that leaves one ("وبX" is و + "بX"
+    /// when "بX" starts a name). Names of fewer than three letters have no
+    /// such reading ("باب" is not ب + "اب").
+    pub(crate) fn behind(&self, norm: &str) -> Option<Code> {
+        // `PREFIXES` spelled out: one letter of them, or و/ف and one of
+        // ب/ل/ك. This runs for every word that opens with one of them.
+        let mut cs = norm.chars();
+        let first = cs.next().filter(|c| PROCLITIC_LETTERS.contains(c))?;
+        let rest = cs.as_str();
+        if let Some(&id) = self.firsts.get(rest) {
+            let lam = first == 'ل';
+            return Some(Code::Behind {
+                letters: 1,
+                lam,
+                id,
+            });
+        }
+        let second = cs
+            .next()
+            .filter(|c| matches!(first, 'و' | 'ف') && matches!(c, 'ب' | 'ل' | 'ك'))?;
+        let id = *self.firsts.get(cs.as_str())?;
+        let lam = second == 'ل';
+        Some(Code::Behind {
+            letters: 2,
+            lam,
+            id,
+        })
     }
 
     /// The names in a document whose tokens have these codes (and are words

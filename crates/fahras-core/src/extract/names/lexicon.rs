@@ -135,10 +135,6 @@ pub(crate) struct Lexicon {
     pub vocab: HashMap<CompactString, Known>,
     /// The readings [`Known`] points to.
     pub spellings: Vec<Spelled>,
-    /// The start of a gazetteer name behind a proclitic ("وبدمشق"), asked
-    /// only for a word that opens with a proclitic letter and is no
-    /// gazetteer word as written.
-    pub behind: HashMap<CompactString, Code>,
     pub stopwords: rustc_hash::FxHashSet<CompactString>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
@@ -505,13 +501,9 @@ impl Lexicon {
             spellings.push(r);
             vocab.entry(form).or_default().spelled = u32::try_from(spellings.len()).unwrap_or(0);
         }
-        let mut behind: HashMap<CompactString, Code> = HashMap::default();
         for (form, code) in codes {
-            match code {
-                Code::Word(id) => vocab.entry(form).or_default().word = id + 1,
-                Code::Behind { .. } => {
-                    behind.insert(form, code);
-                }
+            if let Code::Word(id) = code {
+                vocab.entry(form).or_default().word = id + 1;
             }
         }
         for form in &stopwords {
@@ -522,7 +514,6 @@ impl Lexicon {
             infos,
             vocab,
             spellings,
-            behind,
             stopwords,
             places,
             orgs,

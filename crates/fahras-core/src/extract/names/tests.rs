@@ -7,6 +7,15 @@ fn run(text: &str) -> Extraction {
 }
 
 /// `(kind, surface, value)` of every entity.
+/// The PERSON entities of `text`: (text, value).
+fn persons(text: &str) -> Vec<(String, String)> {
+    found(text)
+        .into_iter()
+        .filter(|(k, _, _)| *k == EntityKind::Person)
+        .map(|(_, s, v)| (s, v))
+        .collect()
+}
+
 fn found(text: &str) -> Vec<(EntityKind, String, String)> {
     run(text)
         .entities
@@ -254,13 +263,6 @@ fn a_name_split_where_it_was_joined_is_the_same_person() {
 
 #[test]
 fn public_figures_and_transliterated_names_without_a_cue() {
-    let persons = |text: &str| -> Vec<(String, String)> {
-        found(text)
-            .into_iter()
-            .filter(|(k, _, _)| *k == EntityKind::Person)
-            .map(|(_, s, v)| (s, v))
-            .collect()
-    };
     // A family name the gazetteer knows, alone and behind a proclitic, takes
     // the full name as value.
     assert_eq!(
@@ -283,6 +285,35 @@ fn public_figures_and_transliterated_names_without_a_cue() {
     // name stays a place.
     assert!(persons("وقال مصدر أمني إن الهجوم فشل، وقال شهود عيان إنهم رأوه.").is_empty());
     assert!(persons("دعا الحزب إلى تكثيف الحملات في عرفات ودار النعيم.").is_empty());
+}
+
+#[test]
+fn sport_and_culture_figures_and_given_names_of_the_wider_world() {
+    // The sports and arts pages name stars by family name alone.
+    assert_eq!(
+        persons("وسجل ميسي هدفين، فيما أشاد مورينيو بأداء فريقه، وعُرضت لوحات دالي."),
+        vec![
+            ("ميسي".into(), "ليونيل ميسي".into()),
+            ("مورينيو".into(), "جوزيه مورينيو".into()),
+            ("دالي".into(), "سلفادور دالي".into()),
+        ]
+    );
+    // Given names from Europe and Iran start a name no list holds.
+    assert_eq!(
+        persons("وأكد يوهان كرويف ذلك، وهنأ أنوش أنصاري."),
+        vec![
+            ("يوهان كرويف".into(), "يوهان كرويف".into()),
+            ("أنوش أنصاري".into(), "أنوش أنصاري".into()),
+        ]
+    );
+    // A name of the gazetteer does not cut a longer chain of descent short.
+    assert_eq!(
+        persons("واستقبل ولي العهد الأمير محمد بن سلمان بن عبدالعزيز الوفد."),
+        vec![(
+            "محمد بن سلمان بن عبدالعزيز".into(),
+            "محمد بن سلمان بن عبدالعزيز".into()
+        )]
+    );
 }
 
 #[test]

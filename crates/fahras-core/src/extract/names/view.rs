@@ -4,7 +4,6 @@
 
 use super::gazetteer::Code;
 use super::lexicon::{Lexicon, Named, WordInfo};
-use crate::extract::PROCLITIC_LETTERS;
 use crate::extract::vocab::Slot;
 use crate::text::{Token, TokenKind};
 
@@ -98,13 +97,9 @@ impl<'a, 'l> View<'a, 'l> {
                     def: r.def,
                     prep: r.prep,
                 });
-                let gaz = known.word().or_else(|| {
-                    // Only a word that opens with a proclitic letter can be
-                    // one.
-                    (word && norm.starts_with(PROCLITIC_LETTERS))
-                        .then(|| lex.behind.get(norm).copied())
-                        .flatten()
-                });
+                let gaz = known
+                    .word()
+                    .or_else(|| word.then(|| lex.gazetteer.behind(norm)).flatten());
                 codes.push((gaz, word || matches!(t.kind, TokenKind::LatinWord)));
                 Tok {
                     norm,
