@@ -134,6 +134,12 @@ def eval(gold: _Docs, pred: _Docs) -> dict[str, Any]:  # noqa: A001 - mirrors `f
     return _score(gold, pred)
 
 
-def eval_conll(path: str | PathLike[str], kinds: str | Iterable[str] | None = None) -> dict[str, Any]:
-    """Extract from a BIO-tagged CoNLL file and score it, as ``fahras eval --conll PATH --format json``."""
-    return _score_conll(path, kinds=kinds)
+def eval_conll(
+    path: str | PathLike[str], kinds: str | Iterable[str] | None = None, context: int = 0
+) -> dict[str, Any]:
+    """Extract from a BIO-tagged CoNLL file and score it, as ``fahras eval --conll PATH --format json``.
+
+    ``context`` reads each sentence after that many sentences before it and
+    scores only the sentence, as ``--context N``.
+    """
+    return _score_conll(path, kinds=kinds, context=context)

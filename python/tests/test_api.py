@@ -164,3 +164,20 @@ def test_eval_equals_cli(sample_docs, cli, tmp_path: Path) -> None:
     assert any(k["relaxed"]["f1"] < 1.0 for k in expected["kinds"])
     with pytest.raises(FileNotFoundError):
         fahras.eval(tmp_path / "missing.jsonl", pred)
+
+
+def test_eval_conll_with_context_equals_cli(cli, tmp_path: Path) -> None:
+    conll = tmp_path / "two.conll"
+    conll.write_text(
+        "وصل O\nالروائي O\nنجيب B-PERS\nمحفوظ I-PERS\nإلى O\nالقاهرة B-LOC\n. O\n\n"
+        "وترجمت O\nروايات O\nمحفوظ B-PERS\nإلى O\nالفرنسية O\n. O\n",
+        encoding="utf-8",
+    )
+    for context in (0, 1):
+        expected = json.loads(cli("eval", "--format", "json", "--context", str(context), "--conll", str(conll)))
+        got = fahras.eval_conll(conll, context=context)
+        assert got == expected["result"]
+        assert got["context"] == context
+    alone = fahras.eval_conll(conll)["report"]["overall"]["exact"]["true_positives"]
+    read_on = fahras.eval_conll(conll, context=1)["report"]["overall"]["exact"]["true_positives"]
+    assert alone < read_on == 3

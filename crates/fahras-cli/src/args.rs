@@ -326,6 +326,10 @@ pub(crate) struct EvalArgs {
     /// With `--conll`: the kinds to extract (default: all).
     #[arg(long, default_value_t = KindSet::ALL, requires = "conll")]
     pub kinds: KindSet,
+    /// With `--conll`: read each sentence after the N sentences before it,
+    /// as in its article, and score only the sentence (0: each alone).
+    #[arg(long, value_name = "N", default_value_t = 0, requires = "conll")]
+    pub context: usize,
     /// Report format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,

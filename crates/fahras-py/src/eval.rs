@@ -58,13 +58,15 @@ pub(crate) fn score<'py>(
 }
 
 /// Run the extractor on a BIO-tagged CoNLL file and score it, as
-/// `fahras eval --conll FILE --format json` (its `result`).
+/// `fahras eval --conll FILE --format json` (its `result`); `context` as
+/// `--context N`.
 #[pyfunction]
-#[pyo3(signature = (path, *, kinds = None))]
+#[pyo3(signature = (path, *, kinds = None, context = 0))]
 pub(crate) fn score_conll<'py>(
     py: Python<'py>,
     path: PathBuf,
     kinds: Option<&Bound<'py, PyAny>>,
+    context: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let extractor = Extractor::new(convert::kinds(kinds)?);
     let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -73,7 +75,7 @@ pub(crate) fn score_conll<'py>(
             format!("cannot read `{}`: {e}", path.display()),
         )
     })?;
-    let report = py.detach(|| conll::evaluate(&conll::parse(&text), &extractor));
+    let report = py.detach(|| conll::evaluate(&conll::parse(&text), &extractor, context));
     let v = serde_json::to_value(&report).map_err(|e| AnnotationError::new_err(e.to_string()))?;
     to_object(py, &v)
 }

@@ -50,13 +50,19 @@ fn conll_files(args: &EvalArgs) -> Result<Outcome> {
         let name = src.name.clone();
         let text = src.read_all()?;
         let corpus = conll::parse(&text);
-        let report = conll::evaluate(&corpus, &extractor);
+        let report = conll::evaluate(&corpus, &extractor, args.context);
         match args.format {
             ReportFormat::Text => {
                 writeln!(
                     out,
-                    "{name}: {} sentences, {} tokens",
-                    report.sentences, report.tokens
+                    "{name}: {} sentences, {} tokens{}",
+                    report.sentences,
+                    report.tokens,
+                    if report.context > 0 {
+                        format!(", each after the {} before it", report.context)
+                    } else {
+                        String::new()
+                    }
                 )?;
                 if let Some(first) = report.skipped_lines.first() {
                     writeln!(

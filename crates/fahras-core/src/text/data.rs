@@ -23,5 +23,6 @@ pub(crate) const PLACES: &str = include_str!("../../data/places/places.tsv");
 pub(crate) const WORLD: &str = include_str!("../../data/places/world.tsv");
 pub(crate) const ORGS: &str = include_str!("../../data/orgs/orgs.tsv");
 pub(crate) const GIVEN_NAMES: &str = include_str!("../../data/people/given_names.tsv");
+pub(crate) const COMMON_WORDS: &str = include_str!("../../data/entities/common_words.txt");
 pub(crate) const PERSONS: &str = include_str!("../../data/people/persons.tsv");
 pub(crate) const EVENT_WORDS: &str = include_str!("../../data/events/words.tsv");

@@ -136,6 +136,14 @@ pub(crate) struct Lexicon {
     /// The readings [`Known`] points to.
     pub spellings: Vec<Spelled>,
     pub stopwords: rustc_hash::FxHashSet<CompactString>,
+    /// Common words of `data/entities/common_words.txt` that are no name
+    /// (verbs, nouns, adverbs): a name read from context ends before them.
+    /// Forms that are also given names or words of listed persons are left
+    /// out at load, so the lists cannot contradict each other.
+    pub common: rustc_hash::FxHashSet<CompactString>,
+    /// The pronouns of `data/enclitics.tsv`, and ه: a common word with a
+    /// pronoun attached ("مصرعه") is still no name.
+    pub enclitics: Vec<CompactString>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
     /// Canonical names of the public figures of `data/people/persons.tsv`.
@@ -190,6 +198,37 @@ impl Known {
     /// Its id as a gazetteer word.
     pub(crate) fn word(self) -> Option<Code> {
         self.word.checked_sub(1).map(Code::Word)
+    }
+}
+
+impl Lexicon {
+    /// Whether a folded token is a common word that is no name, as written
+    /// or with a conjunction, a preposition, the article or an attached
+    /// pronoun taken off ("بمقر", "والمقر", "مصرعه").
+    pub(crate) fn is_common(&self, norm: &str) -> bool {
+        let common = |w: &str| w.chars().count() >= 2 && self.common.contains(w);
+        let bare = |w: &str| {
+            common(w)
+                || w.strip_prefix("ال").is_some_and(common)
+                || self.enclitics.iter().any(|e| {
+                    w.strip_suffix(e.as_str())
+                        .is_some_and(|b| b.chars().count() >= 3 && common(b))
+                })
+        };
+        let mut forms = vec![norm];
+        if let Some(r) = norm.strip_prefix(CONJ).filter(|r| r.chars().count() >= 3) {
+            forms.push(r);
+        }
+        for f in forms.clone() {
+            if let Some(r) = f.strip_prefix(PREP).filter(|r| r.chars().count() >= 3) {
+                forms.push(r);
+            }
+        }
+        forms.into_iter().any(|f| {
+            bare(f)
+                // "للمقر": ل before the article drops its alef.
+                || f.strip_prefix("لل").is_some_and(common)
+        })
     }
 }
 
@@ -457,6 +496,16 @@ impl Lexicon {
                 .push(Named::Person(id));
         }
 
+        // Every word of a given name or a listed person: no common word.
+        let names_words: rustc_hash::FxHashSet<CompactString> = forms
+            .iter()
+            .filter(|(_, named)| {
+                named
+                    .iter()
+                    .any(|n| matches!(n, Named::Given { .. } | Named::Person(_)))
+            })
+            .flat_map(|(form, _)| form.split(' ').map(CompactString::from))
+            .collect();
         let mut pats: Vec<(CompactString, Pattern)> = Vec::with_capacity(forms.len() * 2);
         for (form, named) in forms {
             if form.is_empty() {
@@ -509,12 +558,23 @@ impl Lexicon {
         for form in &stopwords {
             vocab.entry(form.clone()).or_default().stop = true;
         }
+        let common = data::lines(data::COMMON_WORDS)
+            .map(|l| fold(analyzer, l))
+            .filter(|f| !names_words.contains(f))
+            .collect();
+        let enclitics = data::lines(data::ENCLITICS)
+            .filter_map(|l| l.split('\t').next())
+            .chain(["ه"])
+            .map(CompactString::from)
+            .collect();
         let patterns = pats.into_iter().map(|p| p.1).collect();
         Self {
             infos,
             vocab,
             spellings,
             stopwords,
+            common,
+            enclitics,
             places,
             orgs,
             persons,

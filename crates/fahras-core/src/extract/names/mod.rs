@@ -331,7 +331,12 @@ impl NameExtractor {
                     continue;
                 }
                 let key: String = (from..f.end).map(|t| view.toks[t].norm).collect();
-                if key.chars().count() >= 3 && !view.lex.stopwords.contains(key.as_str()) {
+                // A one-word tail that is a common word ("X نجم") would
+                // tag that word all over the article.
+                if key.chars().count() >= 3
+                    && !view.lex.stopwords.contains(key.as_str())
+                    && !(k == 1 && view.lex.is_common(&key))
+                {
                     entries.push((key, full.clone(), k));
                 }
             }

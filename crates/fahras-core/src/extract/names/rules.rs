@@ -1044,6 +1044,8 @@ impl View<'_, '_> {
                 j = e;
             } else if self.name_like(j)
                 && !self.verb_like(j)
+                // "جون كندي رفض", "سعيد صيام بمقر": a verb or a noun.
+                && !self.common(j)
                 && self.word(j).is_none_or(|w| w.clitic > 0 && !w.info.stop)
                 && !self.toks[j].norm.starts_with('و')
                 && self.hits(j).iter().all(|h| {
@@ -1174,6 +1176,7 @@ impl View<'_, '_> {
                 || !foreign
                 || self.definite(k)
                 || self.verb_like(k)
+                || self.common(k)
                 || self.letters(k) < 3
                 || self.clitic_start(k))
         {
@@ -1216,6 +1219,7 @@ impl View<'_, '_> {
             || self.clitic_start(k)
             || self.stop(k)
             || self.verb_like(k)
+            || self.common(k)
             || self.definite(k) && !self.nisba(k)
             || self.letters(k) < 3
         {

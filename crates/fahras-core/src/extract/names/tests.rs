@@ -379,3 +379,40 @@ fn a_family_name_with_al_is_not_taken_for_its_last_word() {
     );
     assert!(!persons.contains(&"الشيخ".to_owned()), "{persons:?}");
 }
+
+#[test]
+fn a_name_read_from_context_ends_before_a_common_word() {
+    for (text, want) in [
+        // A preposition and a noun, a verbal noun.
+        (
+            "والتقى السيد سعيد صيام بمقر الحزب وفدا من الشباب.",
+            vec!["سعيد صيام"],
+        ),
+        (
+            "وأعلن وزير الخارجية الإيطالي ماسيمو داليما استعداد بلاده للمشاركة.",
+            vec!["ماسيمو داليما"],
+        ),
+        // The family name alone is the same person further on; the nouns
+        // after the name are not ("هدف" was tagged all over the article).
+        (
+            "وسجل المهاجم كريستيان بنتيكي بواقع هدف في كل مباراة. ثم أضاف بنتيكي هدفا آخر، وكان هدف الفريق الفوز.",
+            vec!["كريستيان بنتيكي", "بنتيكي"],
+        ),
+    ] {
+        let got: Vec<String> = persons(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+#[test]
+fn common_words_are_read_behind_clitics_and_before_pronouns() {
+    let lex = super::NAMES.lexicon();
+    for word in ["بمقر", "والمقر", "للمقر", "مصرعه", "رفض", "ورفضت"] {
+        assert!(lex.is_common(word), "{word}");
+    }
+    // Given names and words of listed persons are never common, whatever
+    // the word list says.
+    for word in ["سعيد", "صيام", "بنتيكي", "امين"] {
+        assert!(!lex.is_common(word), "{word}");
+    }
+}

@@ -195,6 +195,11 @@ impl<'a, 'l> View<'a, 'l> {
             .is_some_and(|t| t.kind == TokenKind::Punct && t.norm.contains(p))
     }
 
+    /// Whether token `i` is a common word that no name contains.
+    pub(crate) fn common(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| self.lex.is_common(t.norm))
+    }
+
     /// Whether token `i` is a function word or a word that ends any name.
     pub(crate) fn stop(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
