@@ -144,6 +144,9 @@ pub(crate) struct Lexicon {
     /// The pronouns of `data/enclitics.tsv`, and ه: a common word with a
     /// pronoun attached ("مصرعه") is still no name.
     pub enclitics: Vec<CompactString>,
+    /// The divine names that follow "عبد" (`abd` in `given_names.tsv`): the
+    /// last word of "فتح الله" or "سعد الله" is no family name alone.
+    pub divine: rustc_hash::FxHashSet<CompactString>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
     /// Canonical names of the public figures of `data/people/persons.tsv`.
@@ -204,13 +207,15 @@ impl Known {
 impl Lexicon {
     /// Whether a folded token is a common word that is no name, as written
     /// or with a conjunction, a preposition, the article or an attached
-    /// pronoun taken off ("بمقر", "والمقر", "مصرعه").
-    pub(crate) fn is_common(&self, norm: &str) -> bool {
+    /// pronoun taken off ("بمقر", "والمقر", "مصرعه"). `ha` when the word
+    /// is written with a final ه: a ة folds to ه too, and "عرفة" is a name,
+    /// not "عرف" with a pronoun.
+    pub(crate) fn is_common(&self, norm: &str, ha: bool) -> bool {
         let common = |w: &str| w.chars().count() >= 2 && self.common.contains(w);
         let bare = |w: &str| {
             common(w)
                 || w.strip_prefix("ال").is_some_and(common)
-                || self.enclitics.iter().any(|e| {
+                || self.enclitics.iter().filter(|e| ha || *e != "ه").any(|e| {
                     w.strip_suffix(e.as_str())
                         .is_some_and(|b| b.chars().count() >= 3 && common(b))
                 })
@@ -506,6 +511,11 @@ impl Lexicon {
             })
             .flat_map(|(form, _)| form.split(' ').map(CompactString::from))
             .collect();
+        let divine: rustc_hash::FxHashSet<CompactString> = forms
+            .iter()
+            .filter(|(_, named)| named.iter().any(|n| matches!(n, Named::Divine)))
+            .map(|(form, _)| form.clone())
+            .collect();
         let mut pats: Vec<(CompactString, Pattern)> = Vec::with_capacity(forms.len() * 2);
         for (form, named) in forms {
             if form.is_empty() {
@@ -575,6 +585,7 @@ impl Lexicon {
             stopwords,
             common,
             enclitics,
+            divine,
             places,
             orgs,
             persons,

@@ -331,11 +331,17 @@ impl NameExtractor {
                     continue;
                 }
                 let key: String = (from..f.end).map(|t| view.toks[t].norm).collect();
-                // A one-word tail that is a common word ("X نجم") would
-                // tag that word all over the article.
+                // A one-word tail that is a common word ("X نجم") or a
+                // divine name ("فتح الله") would tag that word all over the
+                // article.
+                let one_word_no_name = k == 1
+                    && (view
+                        .lex
+                        .is_common(&key, view.toks[from].last == view::Last::Ha)
+                        || view.lex.divine.contains(key.as_str()));
                 if key.chars().count() >= 3
                     && !view.lex.stopwords.contains(key.as_str())
-                    && !(k == 1 && view.lex.is_common(&key))
+                    && !one_word_no_name
                 {
                     entries.push((key, full.clone(), k));
                 }

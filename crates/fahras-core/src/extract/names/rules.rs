@@ -989,6 +989,8 @@ impl View<'_, '_> {
             || strong
                 && self.name_like(k)
                 && !self.definite(k)
+                // "عميد كلية الآداب": the rank, then no name.
+                && !self.common(k)
                 && self
                     .word(k)
                     .is_none_or(|w| w.info.particle.is_some() || w.clitic > 0)

@@ -405,14 +405,26 @@ fn a_name_read_from_context_ends_before_a_common_word() {
 }
 
 #[test]
+fn a_divine_name_at_the_end_of_a_name_is_no_family_name_alone() {
+    let text = "استقبل الوزير عماد فتح الله الوفد، وقال إن اللقاء كان مثمرا، ونسأل الله التوفيق.";
+    let got = persons(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "عماد فتح الله");
+}
+
+#[test]
 fn common_words_are_read_behind_clitics_and_before_pronouns() {
     let lex = super::NAMES.lexicon();
-    for word in ["بمقر", "والمقر", "للمقر", "مصرعه", "رفض", "ورفضت"] {
-        assert!(lex.is_common(word), "{word}");
+    for word in ["بمقر", "والمقر", "للمقر", "رفض", "ورفضت"] {
+        assert!(lex.is_common(word, false), "{word}");
     }
+    // A final ه is a pronoun only where it is written so: "عرفة" folds
+    // to "عرفه" but is a name, not "عرف" with a pronoun.
+    assert!(lex.is_common("مصرعه", true));
+    assert!(!lex.is_common("عرفه", false));
     // Given names and words of listed persons are never common, whatever
     // the word list says.
     for word in ["سعيد", "صيام", "بنتيكي", "امين"] {
-        assert!(!lex.is_common(word), "{word}");
+        assert!(!lex.is_common(word, false), "{word}");
     }
 }

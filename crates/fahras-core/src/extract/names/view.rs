@@ -33,15 +33,25 @@ pub(crate) struct Hit {
 }
 
 /// One token.
+/// A final letter that folding merges with another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Last {
+    /// ي, not ى: "علي" the name, not "على" the preposition.
+    Ya,
+    /// ه, not ة: only then may the ه be a pronoun ("مصرعه", but "عرفة"
+    /// the name).
+    Ha,
+    Other,
+}
+
 #[derive(Clone, Debug)]
 pub(crate) struct Tok<'a, 'l> {
     pub norm: &'a str,
     pub kind: TokenKind,
     /// A line break comes before the token.
     pub newline: bool,
-    /// Written with a final ي, not ى: "علي" the name, not "على" the
-    /// preposition, which fold alike.
-    pub ya: bool,
+    /// The final letter as written, where folding hides it.
+    pub last: Last,
     /// Carries tanwin ("عرضاً", "خلفاً"): an adverb or a noun, never a name.
     pub tanwin: bool,
     pub reading: Option<Reading<'l>>,
@@ -105,7 +115,11 @@ impl<'a, 'l> View<'a, 'l> {
                     norm,
                     kind: t.kind,
                     newline: gap.contains('\n'),
-                    ya: t.text(text).ends_with('ي'),
+                    last: match t.text(text).chars().next_back() {
+                        Some('ي') => Last::Ya,
+                        Some('ه') => Last::Ha,
+                        _ => Last::Other,
+                    },
                     // U+064B..U+064D are D9 8B..D9 8D in UTF-8; a byte scan
                     // spares decoding every token's letters.
                     tanwin: t
@@ -197,7 +211,9 @@ impl<'a, 'l> View<'a, 'l> {
 
     /// Whether token `i` is a common word that no name contains.
     pub(crate) fn common(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| self.lex.is_common(t.norm))
+        self.toks
+            .get(i)
+            .is_some_and(|t| self.lex.is_common(t.norm, t.last == Last::Ha))
     }
 
     /// Whether token `i` is a function word or a word that ends any name.
@@ -205,7 +221,7 @@ impl<'a, 'l> View<'a, 'l> {
         let Some(t) = self.toks.get(i) else {
             return true;
         };
-        (self.stops[i] && !(t.ya && t.norm == "علي"))
+        (self.stops[i] && !(t.last == Last::Ya && t.norm == "علي"))
             || t.reading.is_some_and(|r| r.clitic == 0 && r.info.stop)
     }
 }
