@@ -978,8 +978,13 @@ impl View<'_, '_> {
         let mut j = if let Some(e) = self.abd(k) {
             e
         } else if let Some((e, common, _)) = self.given(k) {
-            // A given name that is also a word ("أمين", "كريم") needs context.
-            if common && !strong {
+            // A given name that is also a word ("أمين", "كريم") needs
+            // context; "بن" after it is context ("سعد بن أبي وقاص").
+            let nasab = self.joins(e)
+                && self
+                    .word(e)
+                    .is_some_and(|w| w.clitic == 0 && w.info.particle == Some(false));
+            if common && !strong && !nasab {
                 return None;
             }
             e

@@ -428,3 +428,26 @@ fn common_words_are_read_behind_clitics_and_before_pronouns() {
         assert!(!lex.is_common(word, false), "{word}");
     }
 }
+
+#[test]
+fn agency_abbreviations_in_datelines_are_organizations() {
+    for (text, agency) in [
+        (
+            "برلين ( د ب أ ) - أعلنت الحكومة الألمانية خطة جديدة.",
+            "د ب أ",
+        ),
+        ("القاهرة - أ ش أ - قال الوزير إن الخطة جاهزة.", "أ ش أ"),
+    ] {
+        assert!(has(text, EntityKind::Org, agency), "{text}");
+        assert!(persons(text).is_empty(), "{text}: {:?}", persons(text));
+    }
+}
+
+#[test]
+fn a_given_name_that_is_also_a_word_starts_a_nasab_chain() {
+    // "سعد" alone needs context; "بن" after it is that context.
+    let text = "وتحدث المحاضر عن سعد بن أبي وقاص وفتح العراق.";
+    let got: Vec<String> = persons(text).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(got, ["سعد بن أبي وقاص"]);
+    assert!(persons("وكان ذلك اليوم يوم سعد للجميع.").is_empty());
+}
