@@ -330,6 +330,11 @@ impl NameExtractor {
                 {
                     continue;
                 }
+                // Nor inside a compound given name: "الإسلام" of "سيف
+                // الإسلام" is no family name.
+                if view.given(from - 1).is_some_and(|(end, ..)| end > from) {
+                    continue;
+                }
                 let key: String = (from..f.end).map(|t| view.toks[t].norm).collect();
                 // A one-word tail that is a common word ("X نجم") or a
                 // divine name ("فتح الله") would tag that word all over the

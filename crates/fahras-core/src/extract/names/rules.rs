@@ -14,7 +14,7 @@
 use compact_str::CompactString;
 
 use super::lexicon::{Named, Title};
-use super::view::{Hit, Reading, View};
+use super::view::{Hit, Last, Reading, View};
 use crate::extract::entity::{EntityKind, OrgKind};
 
 /// Kind-specific facts a rule found.
@@ -921,7 +921,7 @@ impl View<'_, '_> {
 
     /// Whether a given name starts at `k` (no proclitic): `Some((end,
     /// common, foreign))`.
-    fn given(&self, k: usize) -> Option<(usize, bool, bool)> {
+    pub(super) fn given(&self, k: usize) -> Option<(usize, bool, bool)> {
         self.hits(k).iter().filter(|h| h.prefix == 0).find_map(|h| {
             self.named(h).iter().find_map(|n| match n {
                 Named::Given { common, foreign } => Some((h.end, *common, *foreign)),
@@ -956,10 +956,9 @@ impl View<'_, '_> {
         None
     }
 
-    /// A name from `k`: returns its end. `strong` when context already says
-    /// a name follows (an honorific, a title), so one word is enough and an
-    /// unlisted first name is read.
-    pub(crate) fn name_at(&self, k: usize, strong: bool) -> Option<usize> {
+    /// The end of the first name at `k`, or `None` when no name starts
+    /// there. `strong` as for [`Self::name_at`].
+    fn first_name_at(&self, k: usize, strong: bool) -> Option<usize> {
         if !self
             .toks
             .get(k)
@@ -975,8 +974,8 @@ impl View<'_, '_> {
         {
             return None;
         }
-        let mut j = if let Some(e) = self.abd(k) {
-            e
+        if let Some(e) = self.abd(k) {
+            Some(e)
         } else if let Some((e, common, _)) = self.given(k) {
             // A given name that is also a word ("أمين", "كريم") needs
             // context; "بن" after it is context ("سعد بن أبي وقاص").
@@ -984,10 +983,7 @@ impl View<'_, '_> {
                 && self
                     .word(e)
                     .is_some_and(|w| w.clitic == 0 && w.info.particle == Some(false));
-            if common && !strong && !nasab {
-                return None;
-            }
-            e
+            (!common || strong || nasab).then_some(e)
         } else if self
             .word(k)
             .is_some_and(|w| w.clitic == 0 && w.info.particle == Some(true))
@@ -1000,10 +996,17 @@ impl View<'_, '_> {
                     .word(k)
                     .is_none_or(|w| w.info.particle.is_some() || w.clitic > 0)
         {
-            k + 1
+            Some(k + 1)
         } else {
-            return None;
-        };
+            None
+        }
+    }
+
+    /// A name from `k`: returns its end. `strong` when context already says
+    /// a name follows (an honorific, a title), so one word is enough and an
+    /// unlisted first name is read.
+    pub(crate) fn name_at(&self, k: usize, strong: bool) -> Option<usize> {
+        let mut j = self.first_name_at(k, strong)?;
         let first_end = j;
         let foreign = self.given(k).is_some_and(|(.., foreign)| foreign);
         // The last word taken was a family name with the article.
@@ -1017,6 +1020,13 @@ impl View<'_, '_> {
             }
             // A family name with the article ends the name ("الدسوقي عرضاً");
             // a word with tanwin or with a proclitic and the article is none.
+            // "ابن عثيمين رحمه الله": a prayer after the name, not a name
+            // written with ه for ة.
+            if self.toks[j].last == Last::Ha
+                && self.toks.get(j + 1).is_some_and(|t| t.norm == "الله")
+            {
+                break;
+            }
             if family_def
                 || self.toks[j].tanwin
                 || ["بال", "لل", "وال", "فال"]
@@ -1041,7 +1051,8 @@ impl View<'_, '_> {
                 j = e;
             } else if self
                 .word(j)
-                .is_some_and(|w| w.clitic == 0 && w.info.particle == Some(false))
+                // Not "الابن": "ناصر الابن الثاني" is the son, no chain.
+                .is_some_and(|w| w.clitic == 0 && !w.def && w.info.particle == Some(false))
                 && self.joins(j + 1)
                 && !self.stop(j + 1)
             {
@@ -1145,7 +1156,9 @@ impl View<'_, '_> {
                         .any(|n| matches!(n, Named::Given { common: false, .. }))
             });
             match h {
-                Some(h) if self.given(i).is_none() && self.abd(i).is_none() => {
+                // Not a word that a proclitic and a name only seem to
+                // make ("وجود" is no "و" + "جود").
+                Some(h) if self.given(i).is_none() && self.abd(i).is_none() && !self.common(i) => {
                     let end = self.name_rest(h.end, false)?;
                     return Some(Phrase::person(i, end, h.prefix, honorifics));
                 }

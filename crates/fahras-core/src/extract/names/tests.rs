@@ -451,3 +451,24 @@ fn a_given_name_that_is_also_a_word_starts_a_nasab_chain() {
     assert_eq!(got, ["سعد بن أبي وقاص"]);
     assert!(persons("وكان ذلك اليوم يوم سعد للجميع.").is_empty());
 }
+
+#[test]
+fn words_that_only_look_like_a_name_stay_words() {
+    for (text, want) in [
+        // "وجود" is no "و" + the given name "جود".
+        ("وأكد الوزير وجود خلافات داخل الحكومة حول الميزانية.", vec![]),
+        // A prayer after the name, written with ه, is no name "رحمة".
+        (
+            "وقد سئل الشيخ ابن عثيمين رحمه الله عن هذه المسألة.",
+            vec!["ابن عثيمين"],
+        ),
+        // "الابن" with the article is the son, not a link of the chain.
+        (
+            "وحضر الشيخ ناصر الابن الثاني للأمير حفل التخرج.",
+            vec!["ناصر"],
+        ),
+    ] {
+        let got: Vec<String> = persons(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
