@@ -180,10 +180,14 @@ impl View<'_, '_> {
                 }
             });
         }
-        let h = self
-            .hits(i)
-            .iter()
-            .find(|h| (clitic_ok || h.prefix == 0) && self.place_of(h).is_some())?;
+        // A one-word place behind a proclitic, unless the whole word is a
+        // common one ("لغات" is no ل + "غات", "بحوث" no ب + "حوث"); a
+        // longer name is a name ("بالولايات المتحدة").
+        let h = self.hits(i).iter().find(|h| {
+            (clitic_ok || h.prefix == 0)
+                && self.place_of(h).is_some()
+                && (h.prefix == 0 || h.end > i + 1 || !self.common(i))
+        })?;
         Some(Phrase {
             kind: EntityKind::Loc,
             start: i,

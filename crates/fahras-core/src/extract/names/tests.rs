@@ -472,3 +472,30 @@ fn words_that_only_look_like_a_name_stay_words() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn a_common_word_is_no_proclitic_and_a_place() {
+    let text = "وأعلن المركز عن بحوث جديدة بعدة لغات، ورفض الطلب بحجة ضيق الوقت، ففاجأ الجميع.";
+    let places: Vec<String> = found(text)
+        .into_iter()
+        .filter(|(k, _, _)| *k == EntityKind::Loc)
+        .map(|(_, s, _)| s)
+        .collect();
+    assert!(places.is_empty(), "{places:?}");
+    // The places themselves are still read, behind a proclitic too.
+    assert!(has(
+        "وصل الوفد إلى غات وبعدها إلى حجة.",
+        EntityKind::Loc,
+        "غات"
+    ));
+    assert!(has(
+        "وصل الوفد إلى غات وبعدها إلى حجة.",
+        EntityKind::Loc,
+        "حجة"
+    ));
+    assert!(has(
+        "وعاد الوفد من بغات إلى طرابلس.",
+        EntityKind::Loc,
+        "غات"
+    ));
+}
