@@ -212,28 +212,21 @@ impl Lexicon {
     /// not "عرف" with a pronoun.
     pub(crate) fn is_common(&self, norm: &str, ha: bool) -> bool {
         let common = |w: &str| w.chars().count() >= 2 && self.common.contains(w);
-        let bare = |w: &str| {
-            common(w)
-                || w.strip_prefix("ال").is_some_and(common)
-                || self.enclitics.iter().filter(|e| ha || *e != "ه").any(|e| {
-                    w.strip_suffix(e.as_str())
-                        .is_some_and(|b| b.chars().count() >= 3 && common(b))
-                })
-        };
-        let mut forms = vec![norm];
-        if let Some(r) = norm.strip_prefix(CONJ).filter(|r| r.chars().count() >= 3) {
-            forms.push(r);
-        }
-        for f in forms.clone() {
-            if let Some(r) = f.strip_prefix(PREP).filter(|r| r.chars().count() >= 3) {
-                forms.push(r);
+        let mut found = false;
+        splits(norm, |clitic, def, _, base| {
+            // A proclitic leaves a word of three letters at least.
+            if clitic > 0 && !def && base.chars().count() < 3 {
+                return false;
             }
-        }
-        forms.into_iter().any(|f| {
-            bare(f)
-                // "للمقر": ل before the article drops its alef.
-                || f.strip_prefix("لل").is_some_and(common)
-        })
+            found = common(base)
+                || !def
+                    && self.enclitics.iter().filter(|e| ha || *e != "ه").any(|e| {
+                        base.strip_suffix(e.as_str())
+                            .is_some_and(|b| b.chars().count() >= 3 && common(b))
+                    });
+            found
+        });
+        found
     }
 }
 

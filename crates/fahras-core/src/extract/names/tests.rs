@@ -16,6 +16,11 @@ fn persons(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The surfaces of the PERSON entities of `text`.
+fn person_texts(text: &str) -> Vec<String> {
+    persons(text).into_iter().map(|(s, _)| s).collect()
+}
+
 fn found(text: &str) -> Vec<(EntityKind, String, String)> {
     run(text)
         .entities
@@ -399,7 +404,7 @@ fn a_name_read_from_context_ends_before_a_common_word() {
             vec!["كريستيان بنتيكي", "بنتيكي"],
         ),
     ] {
-        let got: Vec<String> = persons(text).into_iter().map(|(s, _)| s).collect();
+        let got = person_texts(text);
         assert_eq!(got, want, "{text}");
     }
 }
@@ -447,7 +452,7 @@ fn agency_abbreviations_in_datelines_are_organizations() {
 fn a_given_name_that_is_also_a_word_starts_a_nasab_chain() {
     // "سعد" alone needs context; "بن" after it is that context.
     let text = "وتحدث المحاضر عن سعد بن أبي وقاص وفتح العراق.";
-    let got: Vec<String> = persons(text).into_iter().map(|(s, _)| s).collect();
+    let got = person_texts(text);
     assert_eq!(got, ["سعد بن أبي وقاص"]);
     assert!(persons("وكان ذلك اليوم يوم سعد للجميع.").is_empty());
 }
@@ -468,7 +473,7 @@ fn words_that_only_look_like_a_name_stay_words() {
             vec!["ناصر"],
         ),
     ] {
-        let got: Vec<String> = persons(text).into_iter().map(|(s, _)| s).collect();
+        let got = person_texts(text);
         assert_eq!(got, want, "{text}");
     }
 }
