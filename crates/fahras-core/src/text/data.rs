@@ -21,6 +21,7 @@ pub(crate) const DATE_HOLIDAYS: &str = include_str!("../../data/dates/holidays.t
 pub(crate) const ENTITY_WORDS: &str = include_str!("../../data/entities/words.tsv");
 pub(crate) const PLACES: &str = include_str!("../../data/places/places.tsv");
 pub(crate) const WORLD: &str = include_str!("../../data/places/world.tsv");
+pub(crate) const NATIONALITIES: &str = include_str!("../../data/places/nationalities.tsv");
 pub(crate) const ORGS: &str = include_str!("../../data/orgs/orgs.tsv");
 pub(crate) const GIVEN_NAMES: &str = include_str!("../../data/people/given_names.tsv");
 pub(crate) const COMMON_WORDS: &str = include_str!("../../data/entities/common_words.txt");

@@ -45,6 +45,10 @@ pub(crate) struct WordInfo {
     pub stop: bool,
     /// A verb of saying: a name may follow ("وقال …").
     pub say: bool,
+    /// What a person is or does ("اللاعب", "المخرج", "الملك"): no entity
+    /// itself, but a name may follow, also one no list holds.
+    /// `Some(true)` for an adjective that may stand between ("الراحل").
+    pub cue: Option<bool>,
 }
 
 /// The head of an organization's name.
@@ -147,6 +151,13 @@ pub(crate) struct Lexicon {
     /// The divine names that follow "عبد" (`abd` in `given_names.tsv`): the
     /// last word of "فتح الله" or "سعد الله" is no family name alone.
     pub divine: rustc_hash::FxHashSet<CompactString>,
+    /// The nationality adjectives of `data/places/nationalities.tsv`
+    /// (folded, no article): `true` for a state outside the Arab world,
+    /// whose people's names no given-name list holds.
+    pub nationalities: HashMap<CompactString, bool>,
+    /// The ordinals of `data/dates/numbers.tsv` ("الخامس", "الثانية"): after
+    /// a given name a regnal number, part of the name ("محمد الخامس").
+    pub ordinals: rustc_hash::FxHashSet<CompactString>,
     pub places: Vec<Place>,
     pub orgs: Vec<Org>,
     /// Canonical names of the public figures of `data/people/persons.tsv`.
@@ -225,6 +236,23 @@ impl Lexicon {
                             .is_some_and(|b| b.chars().count() >= 3 && common(b))
                     });
             found
+        });
+        found
+    }
+
+    /// Whether a folded token is a nationality adjective with the article,
+    /// behind any proclitic ("والروسي", "الفرنسية"): `Some(true)` for a
+    /// state outside the Arab world.
+    pub(crate) fn nationality(&self, norm: &str) -> Option<bool> {
+        let mut found = None;
+        splits(norm, |_, def, _, base| {
+            found = def
+                .then(|| {
+                    let masc = base.strip_suffix('ه').unwrap_or(base);
+                    self.nationalities.get(masc).copied()
+                })
+                .flatten();
+            found.is_some()
         });
         found
     }
@@ -386,6 +414,7 @@ impl Lexicon {
                 "unit" => w.unit = Some(arg == "keep"),
                 "area" => w.area = true,
                 "stop" => w.stop = true,
+                "cue" => w.cue = Some(arg == "adj"),
                 "say" => {
                     w.say = true;
                     w.stop = true;
@@ -570,6 +599,18 @@ impl Lexicon {
             .chain(["ه"])
             .map(CompactString::from)
             .collect();
+        // An adjective that is also an ordinary word ("قطري" is also
+        // "regional", "مالي" "financial") is no cue.
+        let nationalities = data::lines(data::NATIONALITIES)
+            .map(cols)
+            .filter(|c| c.len() >= 3 && c.get(3).is_none_or(|f| !f.contains("ambiguous")))
+            .map(|c| (fold(analyzer, c[0]), c[2] == "foreign"))
+            .collect();
+        let ordinals = data::lines(data::DATE_NUMBERS)
+            .map(cols)
+            .filter(|c| c.get(1) == Some(&"ordinal"))
+            .map(|c| fold(analyzer, c[0]))
+            .collect();
         let patterns = pats.into_iter().map(|p| p.1).collect();
         Self {
             infos,
@@ -579,6 +620,8 @@ impl Lexicon {
             common,
             enclitics,
             divine,
+            nationalities,
+            ordinals,
             places,
             orgs,
             persons,

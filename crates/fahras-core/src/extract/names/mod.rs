@@ -148,6 +148,7 @@ impl NameExtractor {
                 || view.word(i).is_none()
                     && view.hits(i).is_empty()
                     && !view.toks[i].norm.starts_with("عبد")
+                    && view.nationality(i).is_none()
             {
                 i += 1;
                 continue;
@@ -166,7 +167,9 @@ impl NameExtractor {
                     Some(b) if b.end >= p.end => Some(b),
                     _ => Some(p),
                 });
-            let best = best.or_else(|| view.person_after_verb(i));
+            let best = best
+                .or_else(|| view.person_after_verb(i))
+                .or_else(|| view.person_after_cue(i));
             match best {
                 Some(p) => {
                     i = p.end.max(i + 1);
@@ -343,7 +346,9 @@ impl NameExtractor {
                     && (view
                         .lex
                         .is_common(&key, view.toks[from].last == view::Last::Ha)
-                        || view.lex.divine.contains(key.as_str()));
+                        || view.lex.divine.contains(key.as_str())
+                        // Nor a regnal number ("الثاني" of "عبد الله الثاني").
+                        || view.lex.ordinals.contains(key.as_str()));
                 if key.chars().count() >= 3
                     && !view.lex.stopwords.contains(key.as_str())
                     && !one_word_no_name

@@ -987,7 +987,12 @@ impl View<'_, '_> {
                 && self
                     .word(e)
                     .is_some_and(|w| w.clitic == 0 && w.info.particle == Some(false));
-            (!common || strong || nasab).then_some(e)
+            // So is a name that is no word after it ("أمين حسن", "جمال
+            // عبد الناصر").
+            let named = !self.stop(k)
+                && self.joins(e)
+                && (self.abd(e).is_some() || self.given(e).is_some_and(|(_, common, _)| !common));
+            (!common || strong || nasab || named).then_some(e)
         } else if self
             .word(k)
             .is_some_and(|w| w.clitic == 0 && w.info.particle == Some(true))
@@ -1010,16 +1015,42 @@ impl View<'_, '_> {
     /// a name follows (an honorific, a title), so one word is enough and an
     /// unlisted first name is read.
     pub(crate) fn name_at(&self, k: usize, strong: bool) -> Option<usize> {
-        let mut j = self.first_name_at(k, strong)?;
-        let first_end = j;
         let foreign = self.given(k).is_some_and(|(.., foreign)| foreign);
+        self.name_with(k, strong, foreign)
+    }
+
+    /// [`Self::name_at`], `foreign` when the name is known to be
+    /// transliterated (its first name, or a foreign nationality before it).
+    fn name_with(&self, k: usize, strong: bool, foreign: bool) -> Option<usize> {
+        let first_end = self.first_name_at(k, strong)?;
+        let j = self.name_tail(k, first_end, foreign);
+        (j - k >= 2 || strong).then_some(j)
+    }
+
+    /// The end of a name from `k` whose first name ends at `first_end`:
+    /// the family names, nasab links and further given names after it.
+    /// `foreign` when the first name is transliterated.
+    fn name_tail(&self, k: usize, first_end: usize, foreign: bool) -> usize {
+        let mut j = first_end;
         // The last word taken was a family name with the article.
         let mut family_def = false;
         while j - first_end < NAME_MAX && self.joins(j) {
+            // A regnal number after a given name ends the name: "محمد
+            // الخامس", "تشارلز الأول", "ألفونسو الثالث عشر".
+            if j == first_end && j == k + 1 && self.lex.ordinals.contains(self.toks[j].norm) {
+                j += 1;
+                if self.joins(j) && ["عشر", "عشره"].contains(&self.toks[j].norm) {
+                    j += 1;
+                }
+                break;
+            }
             // A transliterated name has no family name with the article or
-            // ة (folded to ه): "فينغر الموسم", "بورزوف ثنائية ذهبية" are
-            // words after it.
-            if foreign && (self.definite(j) || self.toks[j].norm.ends_with('ه')) {
+            // ة: "فينغر الموسم", "بورزوف ثنائية ذهبية" are words after it;
+            // a final ه is ("تريزيغيه").
+            if foreign
+                && (self.definite(j)
+                    || self.toks[j].norm.ends_with('ه') && self.toks[j].last != Last::Ha)
+            {
                 break;
             }
             // A family name with the article ends the name ("الدسوقي عرضاً");
@@ -1028,6 +1059,15 @@ impl View<'_, '_> {
             // written with ه for ة.
             if self.toks[j].last == Last::Ha
                 && self.toks.get(j + 1).is_some_and(|t| t.norm == "الله")
+            {
+                break;
+            }
+            // A preposition, a noun and a pronoun ("بزملائه", "لفريقها")
+            // is no family name.
+            let t = &self.toks[j];
+            if self.clitic_start(j)
+                && !t.norm.ends_with("لله")
+                && (t.last == Last::Ha || ["ها", "هم", "هما"].iter().any(|p| t.norm.ends_with(p)))
             {
                 break;
             }
@@ -1065,13 +1105,19 @@ impl View<'_, '_> {
             } else if let Some((e, ..)) = self.given(j) {
                 j = e;
             } else if self.name_like(j)
-                && !self.verb_like(j)
+                // After a transliterated first name a word that only looks
+                // like a verb is a family name where the name may end
+                // ("كارلوس تيفيز إلى").
+                && (!self.verb_like(j) || foreign && j == first_end && self.name_ends(j + 1))
                 // "جون كندي رفض", "سعيد صيام بمقر": a verb or a noun.
                 && !self.common(j)
                 && self.word(j).is_none_or(|w| w.clitic > 0 && !w.info.stop)
                 && !self.toks[j].norm.starts_with('و')
                 && self.hits(j).iter().all(|h| {
-                    h.prefix > 0 || self.org_of(h).is_none_or(|o| self.lex.orgs[o as usize].cue)
+                    h.prefix > 0
+                        || self.org_of(h).is_none_or(|o| self.lex.orgs[o as usize].cue)
+                            // "وزين السعودية": a company and its country.
+                            && (self.place_of(h).is_none() || !self.definite(j))
                 })
                 // After two name words a definite word is a family name only
                 // as a nisba ("الشناوي"), not a noun that follows the name
@@ -1090,7 +1136,7 @@ impl View<'_, '_> {
                 break;
             }
         }
-        (j - k >= 2 || strong).then_some(j)
+        j
     }
 
     pub(crate) fn nisba(&self, k: usize) -> bool {
@@ -1163,8 +1209,12 @@ impl View<'_, '_> {
                 // Not a word that a proclitic and a name only seem to
                 // make ("وجود" is no "و" + "جود").
                 Some(h) if self.given(i).is_none() && self.abd(i).is_none() && !self.common(i) => {
-                    let end = self.name_rest(h.end, false)?;
-                    return Some(Phrase::person(i, end, h.prefix, honorifics));
+                    let foreign = self
+                        .named(h)
+                        .iter()
+                        .any(|n| matches!(n, Named::Given { foreign: true, .. }));
+                    let end = self.name_tail(i, h.end, foreign);
+                    return (end > h.end).then(|| Phrase::person(i, end, h.prefix, honorifics));
                 }
                 _ => (i, 0),
             }
@@ -1211,6 +1261,96 @@ impl View<'_, '_> {
             .then(|| Phrase::person(k, end, 0, Vec::new()))
     }
 
+    /// A name after what a person is ("اللاعب", "للمخرج", "الملك") or
+    /// after a nationality ("التايلاندي بارادورن سريشابان"), with
+    /// adjectives between ("المدافع الإيطالي", "الفنان الراحل").
+    ///
+    /// After a profession or a foreign nationality an unlisted name is read;
+    /// after an Arab nationality alone only a listed given name starts one,
+    /// as those adjectives are also family names and qualify every noun.
+    pub(crate) fn person_after_cue(&self, i: usize) -> Option<Phrase> {
+        // "الشاعر X" names the poet; "شاعر عكاظ" is the poet of something.
+        let noun = self
+            .word(i)
+            .is_some_and(|w| w.info.cue == Some(false) && w.def);
+        let mut foreign = match self.nationality(i) {
+            Some(f) if !noun => f,
+            _ if noun => true,
+            _ => return None,
+        };
+        let mut k = i + 1;
+        while k < i + 3 && self.joins(k) {
+            if let Some(f) = self.nationality(k) {
+                foreign |= f;
+            } else if !self
+                .word(k)
+                .is_some_and(|w| w.info.cue == Some(true) && w.def && w.clitic == 0)
+            {
+                break;
+            }
+            k += 1;
+        }
+        // An organization's or a place's name is no person's ("الجيش
+        // الإسرائيلي غزة").
+        if !self.joins(k)
+            || self.word(k).is_some()
+            || self.stop(k)
+            || self
+                .hits(k)
+                .iter()
+                .any(|h| h.prefix == 0 && (self.org_of(h).is_some() || self.place_of(h).is_some()))
+        {
+            return None;
+        }
+        // A public figure the gazetteer knows: its name and no more
+        // ("الحارس الإيطالي بوفون").
+        if let Some((end, 0, id)) = self.known_person(k) {
+            return Some(Phrase::person(k, end, 0, Vec::new()).known(id));
+        }
+        let listed = self.given(k).is_some() || self.abd(k).is_some();
+        let norm = self.toks[k].norm;
+        // A word with the article is another adjective or a noun ("الشاعر
+        // العربي الكبير"), even where it is also a given name.
+        if self.definite(k) {
+            return None;
+        }
+        if !listed
+            && (!foreign
+                || self.common(k)
+                || self.letters(k) < 3
+                // A second adjective ("الفنانة المصرية"), or a noun with
+                // tanwin ("موقفا").
+                || self
+                    .lex
+                    .nationalities
+                    .contains_key(norm.strip_suffix('ه').unwrap_or(norm))
+                || norm.ends_with('ا'))
+        {
+            return None;
+        }
+        let end = self.name_with(
+            k,
+            true,
+            foreign && !listed || self.given(k).is_some_and(|g| g.2),
+        )?;
+        // An unlisted word that reads as a verb or a preposition and a
+        // noun ("يسجل", "بحضور") is a name only with a second name word
+        // and a boundary or a noun with the article after it ("بيورن
+        // تاليغرين المباراة").
+        let odd = !listed && (self.verb_like(k) || self.clitic_start(k));
+        // One word after a nationality alone is mostly the sentence going
+        // on ("البريطانية حصة", "الإسباني مقابل"); after a profession it
+        // is a name where the name may end, unless it reads as another
+        // adjective ("لاعب آسيوي").
+        let one = noun && self.name_ends(end) && (listed || !self.nisba(k));
+        let ok = if odd {
+            end > k + 1 && (self.name_ends(end) || self.definite(end))
+        } else {
+            end > k + 1 || one
+        };
+        ok.then(|| Phrase::person(k, end, 0, Vec::new()))
+    }
+
     /// A word starting with a letter that is often a proclitic: unlisted
     /// names so written are mostly a preposition and a noun ("بحضور").
     fn clitic_start(&self, k: usize) -> bool {
@@ -1251,11 +1391,5 @@ impl View<'_, '_> {
         }
         let end = self.name_at(k, true)?;
         (end - k <= 3 && self.name_ends(end)).then(|| Phrase::person(k, end, 0, Vec::new()))
-    }
-
-    /// The rest of a name after a first name ending at `j`.
-    fn name_rest(&self, j: usize, strong: bool) -> Option<usize> {
-        let end = self.name_at(j, true).filter(|_| self.joins(j))?;
-        (end > j || strong).then_some(end)
     }
 }

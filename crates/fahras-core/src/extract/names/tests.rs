@@ -504,3 +504,72 @@ fn a_common_word_is_no_proclitic_and_a_place() {
         "غات"
     ));
 }
+
+#[test]
+fn a_profession_or_a_nationality_before_a_name_reads_one_no_list_holds() {
+    for (text, want) in [
+        // A profession, with adjectives between.
+        (
+            "وأشاد المهاجم المخضرم كريستوف زيمرمان بزملائه.",
+            vec!["كريستوف زيمرمان"],
+        ),
+        (
+            "وعرض فيلم للمخرج غونار بيرغسون في المهرجان.",
+            vec!["غونار بيرغسون"],
+        ),
+        // A foreign nationality alone, behind a conjunction too, even where
+        // the first word looks like a verb or a preposition and a noun.
+        (
+            "وفاز الدنماركي ياكوب ليندهولم على والسويدي بيورن تاليغرين.",
+            vec!["ياكوب ليندهولم", "بيورن تاليغرين"],
+        ),
+        (
+            "وخسرت الفرنسية بياتريس لوموان المباراة.",
+            vec!["بياتريس لوموان"],
+        ),
+        // A listed public figure after a cue ends where the list says.
+        (
+            "وقال المهاجم الكاميروني صامويل إيتو بتأثر إنه سعيد.",
+            vec!["صامويل إيتو"],
+        ),
+    ] {
+        assert_eq!(person_texts(text), want, "{text}");
+    }
+    for text in [
+        // An Arab nationality alone reads only a listed given name: these
+        // adjectives qualify every noun and are family names too.
+        "وقال الجيش اللبناني مصادر مطلعة.",
+        // A noun with tanwin, or a second adjective, is no name.
+        "واتخذ اللاعب الإيطالي موقفا حازما.",
+        "وغنت الفنانة المصرية أمس.",
+        // An organization or a place after the nationality is none.
+        "وقصف الجيش الإسرائيلي غزة.",
+    ] {
+        assert!(
+            person_texts(text).is_empty(),
+            "{text}: {:?}",
+            person_texts(text)
+        );
+    }
+}
+
+#[test]
+fn a_regnal_number_is_part_of_the_name() {
+    assert_eq!(
+        person_texts("وزار الملك محمد الخامس المدينة، وخلفه الحسن الثاني."),
+        ["محمد الخامس", "الحسن الثاني"]
+    );
+    // After a given name and a family name it is a rank, not a reign.
+    assert_eq!(
+        person_texts("وتأهل الإسباني فرناندو غونزاليز الثالث في التصنيف."),
+        ["فرناندو غونزاليز"]
+    );
+}
+
+#[test]
+fn a_given_name_behind_a_conjunction_takes_a_family_name_with_the_article() {
+    assert_eq!(
+        person_texts("وشارك في العمل محمد المازني وهاني العجيلي ووائل القرشي."),
+        ["محمد المازني", "هاني العجيلي", "وائل القرشي"]
+    );
+}

@@ -216,6 +216,17 @@ impl<'a, 'l> View<'a, 'l> {
             .is_some_and(|t| self.lex.is_common(t.norm, t.last == Last::Ha))
     }
 
+    /// Whether token `i` is a nationality adjective with the article:
+    /// `Some(true)` for a state outside the Arab world.
+    pub(crate) fn nationality(&self, i: usize) -> Option<bool> {
+        let t = self.toks.get(i)?;
+        // Most tokens are no nisba with the article: skip the lookup.
+        if !(t.norm.contains("ال") && (t.norm.ends_with('ي') || t.norm.ends_with("يه"))) {
+            return None;
+        }
+        self.lex.nationality(t.norm)
+    }
+
     /// Whether token `i` is a function word or a word that ends any name.
     pub(crate) fn stop(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
