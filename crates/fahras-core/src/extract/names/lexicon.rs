@@ -45,6 +45,9 @@ pub(crate) struct WordInfo {
     pub stop: bool,
     /// A verb of saying: a name may follow ("وقال …").
     pub say: bool,
+    /// A word of sports reporting ("مباراة", "الدوري"): a club named by a
+    /// city or a common word near it is the club.
+    pub sport: bool,
     /// What a person is or does ("اللاعب", "المخرج", "الملك"): no entity
     /// itself, but a name may follow, also one no list holds.
     /// `Some(true)` for an adjective that may stand between ("الراحل").
@@ -90,6 +93,8 @@ pub(crate) struct Org {
     pub country: Option<CompactString>,
     /// The form is also a common word: only read with context.
     pub cue: bool,
+    /// A sports club: sports reporting around the form is context.
+    pub club: bool,
 }
 
 impl Org {
@@ -415,6 +420,7 @@ impl Lexicon {
                 "area" => w.area = true,
                 "stop" => w.stop = true,
                 "cue" => w.cue = Some(arg == "adj"),
+                "sport" => w.sport = true,
                 "say" => {
                     w.say = true;
                     w.stop = true;
@@ -483,6 +489,7 @@ impl Lexicon {
                 kind: c[2].parse().unwrap_or(OrgKind::Other),
                 country: c.get(3).and_then(|s| opt(s)),
                 cue: c.get(4).is_some_and(|f| f.contains("cue")),
+                club: c.get(4).is_some_and(|f| f.contains("club")),
             });
             let id = u32::try_from(orgs.len() - 1).unwrap_or(u32::MAX);
             forms

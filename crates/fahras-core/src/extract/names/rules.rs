@@ -310,6 +310,10 @@ impl View<'_, '_> {
                     .any(|s| self.lex.orgs[*s as usize].same(org))
             })
         }) || (i > 0 && quote(i - 1) && quote(end))
+            || self.hits(i).iter().filter(|h| h.end == end).any(|h| {
+                self.org_of(h)
+                    .is_some_and(|o| self.lex.orgs[o as usize].club && self.sporting(i, end))
+            })
             || (i > 0 && ["فريق", "نادي", "لفريق", "وفريق"].contains(&self.toks[i - 1].norm))
             || (i > 0
                 && self.word(i - 1).is_some_and(|r| {
@@ -320,6 +324,30 @@ impl View<'_, '_> {
                         || r.info.title.is_some()
                         || r.info.say && !self.definite(i)
                 }))
+    }
+
+    /// Whether the sentence around `i..end` reports sport: a word of
+    /// sports reporting within a few tokens, no sentence end between.
+    fn sporting(&self, i: usize, end: usize) -> bool {
+        const REACH: usize = 10;
+        let sport = |k: usize| self.word(k).is_some_and(|w| w.info.sport);
+        let ends = |k: usize| {
+            self.toks[k].kind == crate::text::TokenKind::Punct
+                && self.toks[k].norm.chars().any(|c| ".!؟?;؛".contains(c))
+        };
+        let mut k = i;
+        while k > 0 && i - k < REACH {
+            k -= 1;
+            if ends(k) {
+                break;
+            }
+            if sport(k) {
+                return true;
+            }
+        }
+        (end..self.len().min(end + REACH))
+            .take_while(|&k| !ends(k))
+            .any(sport)
     }
 
     #[allow(clippy::too_many_lines)] // the three shapes of a headed name

@@ -573,3 +573,33 @@ fn a_given_name_behind_a_conjunction_takes_a_family_name_with_the_article() {
         ["محمد المازني", "هاني العجيلي", "وائل القرشي"]
     );
 }
+
+#[test]
+fn a_club_named_by_a_city_is_the_club_in_a_sentence_about_sport() {
+    let text = "وتعادل ليفربول مع نيوكاسل في مباراة مثيرة.";
+    let kinds: Vec<(EntityKind, String)> = found(text)
+        .into_iter()
+        .filter(|(k, _, _)| matches!(k, EntityKind::Org | EntityKind::Loc))
+        .map(|(k, s, _)| (k, s))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (EntityKind::Org, "ليفربول".to_owned()),
+            (EntityKind::Org, "نيوكاسل".to_owned()),
+        ]
+    );
+    // Elsewhere the city.
+    assert!(has(
+        "ووصل الوفد إلى ليفربول أمس.",
+        EntityKind::Loc,
+        "ليفربول"
+    ));
+    // A club that is also a common word needs the sport too.
+    assert!(has(
+        "وفاز الزمالك على الإسماعيلي بهدفين.",
+        EntityKind::Org,
+        "الإسماعيلي"
+    ));
+    assert!(!has("وانتظر النصر طويلا.", EntityKind::Org, "النصر"));
+}
