@@ -153,7 +153,11 @@ impl View<'_, '_> {
                 // An unlisted place after a unit: one or two name-like words.
                 let n = (i + 1..(i + 3).min(self.len()))
                     .take_while(|&k| {
-                        self.joins(k) && self.name_like(k) && !self.is_stop_for_place(k)
+                        self.joins(k)
+                            && self.name_like(k)
+                            && !self.is_stop_for_place(k)
+                            // "من جهة أخرى" is "on the other hand".
+                            && !self.common(k)
                     })
                     .count();
                 (n > 0 && (r.info.unit == Some(true) || self.unit_names_place(i)))
