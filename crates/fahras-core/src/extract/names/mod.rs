@@ -176,7 +176,11 @@ impl NameExtractor {
                     // A name right after a title: "مدرب الترجي كريم الورغي".
                     let foreign = p.end > p.start + 1 && view.nisba(p.end - 1);
                     let after = (p.kind == EntityKind::Role)
-                        .then(|| view.person_after_title(i, foreign))
+                        .then(|| {
+                            view.royal_name(p.start)
+                                .filter(|_| p.end == p.start + 1)
+                                .or_else(|| view.person_after_title(i, foreign))
+                        })
                         .flatten();
                     out.push(p);
                     if let Some(q) = after {

@@ -15,7 +15,7 @@ use compact_str::CompactString;
 
 use super::lexicon::{Named, Title};
 use super::view::{Hit, Last, Reading, View};
-use crate::extract::entity::{EntityKind, OrgKind};
+use crate::extract::entity::{EntityKind, OrgKind, PlaceType};
 
 /// Kind-specific facts a rule found.
 #[derive(Clone, Debug)]
@@ -315,8 +315,15 @@ impl View<'_, '_> {
             })
         }) || (i > 0 && quote(i - 1) && quote(end))
             || self.hits(i).iter().filter(|h| h.end == end).any(|h| {
-                self.org_of(h)
-                    .is_some_and(|o| self.lex.orgs[o as usize].club && self.sporting(i, end))
+                self.org_of(h).is_some_and(|o| {
+                    self.lex.orgs[o as usize].club
+                        && self.sporting(i, end)
+                        // "المنتخب المصري": an adjective of the noun before.
+                        && !(i > 0
+                            && self.definite(i - 1)
+                            && self.joins(i)
+                            && self.nisba(end - 1))
+                })
             })
             || (i > 0 && ["فريق", "نادي", "لفريق", "وفريق"].contains(&self.toks[i - 1].norm))
             || (i > 0
@@ -328,6 +335,30 @@ impl View<'_, '_> {
                         || r.info.title.is_some()
                         || r.info.say && !self.definite(i)
                 }))
+    }
+
+    /// A king's or a prince's name at `k`, title first ("الملك فهد"): the
+    /// PERSON after the title.
+    pub(crate) fn royal_name(&self, k: usize) -> Option<Phrase> {
+        let w = self
+            .word(k)
+            .filter(|w| w.def && w.clitic == 0 && self.joins(k))?;
+        let title = w.info.title.as_ref()?;
+        if !["ملك", "امير"].contains(&title.office.as_str())
+            || !self.joins(k + 1)
+            || self.given(k + 1).is_none() && self.abd(k + 1).is_none()
+        {
+            return None;
+        }
+        // One given name is the whole name of a king ("الملك فهد"); a royal
+        // name goes on by nasab or a regnal number, not by a word with the
+        // article ("الأمير سلطان الوفد").
+        let mut end = self.name_at(k + 1, true)?;
+        if end > k + 2 && self.definite(k + 2) && !self.lex.ordinals.contains(self.toks[k + 2].norm)
+        {
+            end = k + 2;
+        }
+        Some(Phrase::person(k + 1, end, 0, Vec::new()))
     }
 
     /// Whether the sentence around `i..end` reports sport: a word of
@@ -429,7 +460,12 @@ impl View<'_, '_> {
             {
                 j += 1;
             }
-            if let Some(loc) = self.loc_at(j, false).filter(|_| self.joins(j)) {
+            if let Some(p) = self.royal_name(j) {
+                // "مستشفى الملك فهد", "جامعة الأمير سلطان": named after a
+                // king or a prince.
+                j = p.end;
+                kids.push(p);
+            } else if let Some(loc) = self.loc_at(j, false).filter(|_| self.joins(j)) {
                 j = loc.end;
                 kids.push(loc);
             } else if let Some(b) = self.branch_at(j, false).filter(|_| self.joins(j)) {
@@ -1148,8 +1184,15 @@ impl View<'_, '_> {
                 && self.hits(j).iter().all(|h| {
                     h.prefix > 0
                         || self.org_of(h).is_none_or(|o| self.lex.orgs[o as usize].cue)
-                            // "وزين السعودية": a company and its country.
-                            && (self.place_of(h).is_none() || !self.definite(j))
+                            // "وزين السعودية": a company and its country;
+                            // a district is a family name too ("الزهراني").
+                            && !(self.definite(j)
+                                && self.place_of(h).is_some_and(|p| {
+                                    matches!(
+                                        self.lex.places[p as usize].kind,
+                                        PlaceType::Country | PlaceType::Capital
+                                    )
+                                }))
                 })
                 // After two name words a definite word is a family name only
                 // as a nisba ("الشناوي"), not a noun that follows the name
@@ -1253,8 +1296,16 @@ impl View<'_, '_> {
         } else {
             (k, 0)
         };
-        let end = self.name_at(start, strong)?;
-        Some(Phrase::person(start, end, clitic, honorifics))
+        let read = self.name_at(start, strong);
+        // A public figure the gazetteer knows after the honorifics ("السيد
+        // عبد اللطيف وهبي"): its match hides the hits inside it.
+        if strong
+            && let Some((end, 0, id)) = self.known_person(start)
+            && read.is_none_or(|r| r <= end)
+        {
+            return Some(Phrase::person(start, end, clitic, honorifics).known(id));
+        }
+        Some(Phrase::person(start, read?, clitic, honorifics))
     }
 
     /// A name right after a title, a comma allowed between: a given name,

@@ -603,3 +603,20 @@ fn a_club_named_by_a_city_is_the_club_in_a_sentence_about_sport() {
     ));
     assert!(!has("وانتظر النصر طويلا.", EntityKind::Org, "النصر"));
 }
+
+#[test]
+fn a_king_or_a_prince_is_a_role_and_his_name_a_person() {
+    assert_eq!(
+        found("واستقبل الأمير سلطان الوفد في مستشفى الملك فهد.")
+            .into_iter()
+            .map(|(k, s, _)| (k, s))
+            .filter(|(k, _)| matches!(k, EntityKind::Role | EntityKind::Person | EntityKind::Org))
+            .collect::<Vec<_>>(),
+        [
+            (EntityKind::Role, "الأمير".to_owned()),
+            (EntityKind::Person, "سلطان".to_owned()),
+            (EntityKind::Org, "مستشفى الملك فهد".to_owned()),
+            (EntityKind::Person, "فهد".to_owned()),
+        ]
+    );
+}
