@@ -48,7 +48,7 @@ pub(crate) struct WordInfo {
     /// A word of sports reporting ("مباراة", "الدوري"): a club named by a
     /// city or a common word near it is the club.
     pub sport: bool,
-    /// What a person is or does ("اللاعب", "المخرج", "الملك"): no entity
+    /// What a person is or does ("اللاعب", "المخرج", "الشاعر"): no entity
     /// itself, but a name may follow, also one no list holds.
     /// `Some(true)` for an adjective that may stand between ("الراحل").
     pub cue: Option<bool>,

@@ -1344,7 +1344,7 @@ impl View<'_, '_> {
             .then(|| Phrase::person(k, end, 0, Vec::new()))
     }
 
-    /// A name after what a person is ("اللاعب", "للمخرج", "الملك") or
+    /// A name after what a person is ("اللاعب", "للمخرج", "الشاعر") or
     /// after a nationality ("التايلاندي بارادورن سريشابان"), with
     /// adjectives between ("المدافع الإيطالي", "الفنان الراحل").
     ///
