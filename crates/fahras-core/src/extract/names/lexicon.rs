@@ -251,15 +251,17 @@ impl Lexicon {
     pub(crate) fn nationality(&self, norm: &str) -> Option<bool> {
         let mut found = None;
         splits(norm, |_, def, _, base| {
-            found = def
-                .then(|| {
-                    let masc = base.strip_suffix('ه').unwrap_or(base);
-                    self.nationalities.get(masc).copied()
-                })
-                .flatten();
+            found = def.then(|| self.nationality_base(base)).flatten();
             found.is_some()
         });
         found
+    }
+
+    /// A nationality adjective without the article, masculine or feminine
+    /// ("روسي", "فرنسيه"): `Some(true)` for a state outside the Arab world.
+    pub(crate) fn nationality_base(&self, base: &str) -> Option<bool> {
+        let masc = base.strip_suffix('ه').unwrap_or(base);
+        self.nationalities.get(masc).copied()
     }
 }
 

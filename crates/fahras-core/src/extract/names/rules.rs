@@ -306,25 +306,18 @@ impl View<'_, '_> {
                     && t.norm.chars().any(|c| "\"«»“”'‘’".contains(c))
             })
         };
+        // Named earlier in the article, or a club in a sentence on sport
+        // that is no adjective of the noun before ("المنتخب المصري").
+        let adjective = i > 0 && self.definite(i - 1) && self.joins(i) && self.nisba(end - 1);
         self.hits(i).iter().filter(|h| h.end == end).any(|h| {
             self.org_of(h).is_some_and(|o| {
                 let org = &self.lex.orgs[o as usize];
                 self.seen
                     .iter()
                     .any(|s| self.lex.orgs[*s as usize].same(org))
+                    || org.club && !adjective && self.sporting(i, end)
             })
         }) || (i > 0 && quote(i - 1) && quote(end))
-            || self.hits(i).iter().filter(|h| h.end == end).any(|h| {
-                self.org_of(h).is_some_and(|o| {
-                    self.lex.orgs[o as usize].club
-                        && self.sporting(i, end)
-                        // "المنتخب المصري": an adjective of the noun before.
-                        && !(i > 0
-                            && self.definite(i - 1)
-                            && self.joins(i)
-                            && self.nisba(end - 1))
-                })
-            })
             || (i > 0 && ["فريق", "نادي", "لفريق", "وفريق"].contains(&self.toks[i - 1].norm))
             || (i > 0
                 && self.word(i - 1).is_some_and(|r| {
@@ -1390,7 +1383,8 @@ impl View<'_, '_> {
         if let Some((end, 0, id)) = self.known_person(k) {
             return Some(Phrase::person(k, end, 0, Vec::new()).known(id));
         }
-        let listed = self.given(k).is_some() || self.abd(k).is_some();
+        let given = self.given(k);
+        let listed = given.is_some() || self.abd(k).is_some();
         let norm = self.toks[k].norm;
         // A word with the article is another adjective or a noun ("الشاعر
         // العربي الكبير"), even where it is also a given name.
@@ -1403,19 +1397,12 @@ impl View<'_, '_> {
                 || self.letters(k) < 3
                 // A second adjective ("الفنانة المصرية"), or a noun with
                 // tanwin ("موقفا").
-                || self
-                    .lex
-                    .nationalities
-                    .contains_key(norm.strip_suffix('ه').unwrap_or(norm))
+                || self.lex.nationality_base(norm).is_some()
                 || norm.ends_with('ا'))
         {
             return None;
         }
-        let end = self.name_with(
-            k,
-            true,
-            foreign && !listed || self.given(k).is_some_and(|g| g.2),
-        )?;
+        let end = self.name_with(k, true, foreign && !listed || given.is_some_and(|g| g.2))?;
         // An unlisted word that reads as a verb or a preposition and a
         // noun ("يسجل", "بحضور") is a name only with a second name word
         // and a boundary or a noun with the article after it ("بيورن
