@@ -42,4 +42,5 @@ if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null
     $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null ||
         { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 fi
-cargo test --locked -p fahras-tests --test browser -- --ignored
+# --workspace: the same feature set as the first run, so nothing is built twice.
+cargo test --workspace --locked --test browser -- --ignored
