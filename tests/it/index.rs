@@ -569,3 +569,34 @@ fn a_live_feed_is_searchable_while_its_input_stays_open() {
     assert!(child.wait().unwrap().success());
     assert_eq!(ids(&search(ix.path(), &["*"])), ["live-0", "live-1"]);
 }
+
+#[test]
+fn a_phrase_matches_by_its_forms_or_its_stems_and_the_form_as_written_ranks_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("phrases.jsonl");
+    let docs = [
+        ("stems", "التقى وفد من الفرع وسلم للأمين العام رسالة من الأعضاء."),
+        ("exact", "عقد الأمين العام للحزب اجتماعا مع أعضاء الفرع."),
+        ("apart", "قال الأمين إن العام المقبل عام الانتخابات."),
+    ];
+    let lines: Vec<String> = docs
+        .iter()
+        .map(|(id, text)| json!({"id": id, "text": text}).to_string())
+        .collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let dir = index_with(&[&input], &[]);
+    let ix = dir.path().join("ix");
+    let phrase = search(&ix, &["\"الأمين العام\""]);
+    assert_eq!(ids(&phrase).len(), 2, "{phrase}");
+    assert_eq!(phrase["hits"][0]["id"], "exact", "{phrase}");
+    assert_eq!(phrase["hits"][1]["id"], "stems", "{phrase}");
+    // The same phrase written with proclitics finds the same two; the words
+    // alone also find the article where they stand apart.
+    let written = search(&ix, &["\"للأمين العام\""]);
+    assert_eq!(ids(&written), ids(&phrase), "{written}");
+    assert_eq!(written["hits"][0]["id"], "stems", "{written}");
+    assert_eq!(ids(&search(&ix, &["الأمين العام"])).len(), 3);
+    // A stem is no form: "امين" as written finds all three by its stem.
+    assert_eq!(ids(&search(&ix, &["امين"])).len(), 3);
+    assert_eq!(ids(&search(&ix, &["body:\"الأمين العام\""])).len(), 2);
+}

@@ -145,7 +145,6 @@ fn common(fields: &Fields, article: &Article, doc_type: &str, id: &str) -> Tanti
     doc.add_text(fields.article, &article.id);
     let title = article.title_or_first_line();
     doc.add_text(fields.title, title);
-    doc.add_text(fields.title_stem, title);
     if let Some(s) = &article.source {
         doc.add_text(fields.source, s);
     }
@@ -160,7 +159,6 @@ pub(crate) fn prepare(fields: &Fields, article: &Article, found: Option<&Extract
     let text = article.text.as_str();
     let mut doc = common(fields, article, "article", &article.id);
     doc.add_text(fields.body, text);
-    doc.add_text(fields.body_stem, text);
     let mut filing = Filing {
         fields,
         doc: &mut doc,
@@ -239,7 +237,6 @@ fn directive_docs<'a>(
         let mut doc = common(fields, article, "directive", &format!("{}#{n}", article.id));
         let body = e.text(text);
         doc.add_text(fields.body, body);
-        doc.add_text(fields.body_stem, body);
         doc.add_text(fields.kind, row.kind.as_str());
         doc.add_facet(fields.facets, Facet::from_path(["kind", row.kind.as_str()]));
         doc.add_u64(fields.offset, u64::from(e.chars.start));

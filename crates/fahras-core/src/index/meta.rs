@@ -14,7 +14,7 @@ pub(crate) const FILE: &str = "fahras-index.json";
 
 /// Version of the layout: schema fields and how documents are built. An index
 /// of another layout must be rebuilt.
-pub(crate) const LAYOUT: u32 = 1;
+pub(crate) const LAYOUT: u32 = 2;
 
 /// Bumped when segmentation or a fold changes in code (not in data), which the
 /// spec and the data files cannot show.
@@ -27,7 +27,7 @@ pub(crate) struct IndexMeta {
     pub layout: u32,
     /// The analyzer of surface forms (`body`, `title`, entity fields).
     pub search: AnalyzerSpec,
-    /// The analyzer of stems (`body_stem`, `title_stem`).
+    /// The analyzer of the stems `body` and `title` also hold.
     pub stem: AnalyzerSpec,
     /// [`fingerprint`] of the two, with the data they read.
     pub fingerprint: String,

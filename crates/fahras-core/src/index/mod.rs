@@ -25,10 +25,11 @@
 //! ## Layout
 //!
 //! One tantivy document per article (`doc_type:article`) and one per
-//! directive (`doc_type:directive`, id `<article>#<n>`). The text is indexed
-//! twice: `body` holds `search`-profile forms, `body_stem` protected light
-//! stems; a query searches both, `body` boosted, so the form as written ranks
-//! above a mere stem match. Canonical entity names are analyzed fields
+//! directive (`doc_type:directive`, id `<article>#<n>`). `body` and `title`
+//! hold each word's `search`-profile form and, at the same position when it
+//! differs, its protected light stem marked as a stem; a query asks for both,
+//! the form boosted, so the form as written ranks above a mere stem match,
+//! and a phrase matches by forms or by stems. Canonical entity names are analyzed fields
 //! (`org`, `branch`, `person`, `role`, `place`) and facets; DATE values are
 //! the fast field `dates`. `fahras-index.json` keeps the analyzer specs and
 //! their fingerprint; opening an index with another analyzer is an error.
@@ -84,6 +85,8 @@ pub struct Index {
     meta: IndexMeta,
     search: Analyzer,
     stem: Analyzer,
+    /// Built once: a parser per query cost a tokenizer registry per query.
+    parser: tantivy::query::QueryParser,
 }
 
 impl std::fmt::Debug for Index {
@@ -189,14 +192,16 @@ impl Index {
         index
             .tokenizers()
             .register(tokenizer::SEARCH, FahrasTokenizer::new(search.clone()));
-        index
-            .tokenizers()
-            .register(tokenizer::STEM, FahrasTokenizer::new(stem.clone()));
+        index.tokenizers().register(
+            tokenizer::TEXT,
+            FahrasTokenizer::with_stems(search.clone(), stem.clone()),
+        );
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
             .try_into()
             .map_err(|e| engine(format_args!("cannot read `{}`", dir.display()), e))?;
+        let parser = query::parser(&index, &fields, &search);
         Ok(Self {
             dir: dir.to_path_buf(),
             engine: index,
@@ -205,6 +210,7 @@ impl Index {
             meta,
             search,
             stem,
+            parser,
         })
     }
 

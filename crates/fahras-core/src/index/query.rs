@@ -1,16 +1,28 @@
 //! From what a user types to a tantivy query: the analyzer on every term,
-//! both body fields, day-precision dates, and the filters.
+//! forms and stems of `title` and `body`, day-precision dates, and the filters.
+//!
+//! tantivy's grammar parses the query. Words meant for the text (no field,
+//! `title:` or `body:`) are built here, because one word asks for two things
+//! the query parser cannot express: its form, and its stem class (the marked
+//! stem, or the stem as written; see [`tokenizer::TEXT`](super::tokenizer::TEXT)).
+//! Every other leaf (entity fields, dates, ranges, sets) goes to tantivy's
+//! query parser as it is.
 
 use std::ops::Bound;
 
 use serde::Serialize;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
+    RegexPhraseQuery, TermQuery,
 };
+use tantivy::query_grammar::{UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TokenizerManager;
 
 use super::schema::Fields;
+use super::snippet::Terms;
+use super::tokenizer::{self, FahrasTokenizer, STEM_MARK};
 use crate::error::{Error, ErrorKind, Result};
 use crate::extract::Date;
 use crate::text::Analyzer;
@@ -84,16 +96,209 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     ))
 }
 
-/// The parser of user queries: default fields title, body and their stems,
-/// all terms required unless `OR` says otherwise.
-pub(crate) fn parser(index: &tantivy::Index, f: &Fields) -> QueryParser {
-    let mut p = QueryParser::for_index(index, vec![f.title, f.body, f.title_stem, f.body_stem]);
+/// The parser of the query leaves that are not words of the text: default
+/// fields title and body, all terms required unless `OR` says otherwise. It
+/// reads `title` and `body` by their forms alone (a prefix phrase), since
+/// tokens at one position would make it ask for a form AND a stem.
+pub(crate) fn parser(index: &tantivy::Index, f: &Fields, search: &Analyzer) -> QueryParser {
+    let tokenizers = TokenizerManager::default();
+    for name in [tokenizer::SEARCH, tokenizer::TEXT] {
+        tokenizers.register(name, FahrasTokenizer::new(search.clone()));
+    }
+    let mut p = QueryParser::new(index.schema(), vec![f.title, f.body], tokenizers);
     p.set_conjunction_by_default();
-    p.set_field_boost(f.title, 2.0);
-    p.set_field_boost(f.body, 1.5);
-    p.set_field_boost(f.title_stem, 1.0);
-    p.set_field_boost(f.body_stem, 0.6);
     p
+}
+
+/// How much a match of a word in a text field counts: (field, as written,
+/// by its stem). The title above the body, the form above the stem.
+fn weights(f: &Fields, field: Option<&str>) -> Option<Vec<(Field, f32, f32)>> {
+    let title = (f.title, 2.0, 1.0);
+    let body = (f.body, 1.5, 0.6);
+    match field {
+        None => Some(vec![title, body]),
+        Some("title") => Some(vec![title]),
+        Some("body") => Some(vec![body]),
+        Some(_) => None,
+    }
+}
+
+/// One analyzed word of a query: its form, its stem (none for a stop word).
+struct Word {
+    position: usize,
+    form: String,
+    stem: Option<String>,
+}
+
+fn term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, boost))
+}
+
+fn marked(stem: &str) -> String {
+    let mut s = String::with_capacity(stem.len() + 1);
+    s.push(STEM_MARK);
+    s.push_str(stem);
+    s
+}
+
+/// A regex of the stem class of `word` for a phrase: the marked stem or the
+/// stem as written; the form alone for a stop word.
+fn class_pattern(word: &Word) -> String {
+    let escape = |s: &str| {
+        let mut out = String::with_capacity(s.len() + 8);
+        for c in s.chars() {
+            if regex_syntax::is_meta_character(c) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out
+    };
+    match &word.stem {
+        Some(stem) => format!("\\x{{{:x}}}?{}", u32::from(STEM_MARK), escape(stem)),
+        None => escape(&word.form),
+    }
+}
+
+/// Builds the user's part of a query and notes the words snippets look for.
+struct UserQuery<'a> {
+    parser: &'a QueryParser,
+    fields: &'a Fields,
+    search: &'a Analyzer,
+    stem: &'a Analyzer,
+    terms: Terms,
+}
+
+impl UserQuery<'_> {
+    fn invalid(text: &str, e: impl std::error::Error + Send + Sync + 'static) -> Error {
+        Error::with_source(
+            ErrorKind::InvalidQuery,
+            format!("cannot parse the query {text:?}: {e}"),
+            e,
+        )
+    }
+
+    /// `None` for a part without words (punctuation alone), which tantivy's
+    /// parser drops too.
+    fn build(&mut self, text: &str, ast: UserInputAst) -> Result<Option<Box<dyn Query>>> {
+        Ok(match ast {
+            UserInputAst::Clause(parts) => {
+                let mut clauses = Vec::with_capacity(parts.len());
+                for (occur, part) in parts {
+                    if let Some(q) = self.build(text, part)? {
+                        clauses.push((occur.unwrap_or(Occur::Must), q));
+                    }
+                }
+                (!clauses.is_empty())
+                    .then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+            }
+            // The grammar's boosts are f64; a score is f32.
+            #[allow(clippy::cast_possible_truncation)]
+            UserInputAst::Boost(part, boost) => self
+                .build(text, *part)?
+                .map(|q| boosted(q, boost.into_inner() as f32)),
+            UserInputAst::Leaf(leaf) => match *leaf {
+                UserInputLeaf::Literal(lit) if !lit.prefix => {
+                    match weights(self.fields, lit.field_name.as_deref()) {
+                        Some(w) => self.words(&lit, &w),
+                        None => Some(self.delegate(text, UserInputLeaf::Literal(lit))?),
+                    }
+                }
+                other => Some(self.delegate(text, other)?),
+            },
+        })
+    }
+
+    fn delegate(&self, text: &str, leaf: UserInputLeaf) -> Result<Box<dyn Query>> {
+        self.parser
+            .build_query_from_user_input_ast(UserInputAst::Leaf(Box::new(leaf)))
+            .map_err(|e| Self::invalid(text, e))
+    }
+
+    /// A word or a phrase in `title`/`body`: by form and by stem class.
+    fn words(
+        &mut self,
+        lit: &UserInputLiteral,
+        weights: &[(Field, f32, f32)],
+    ) -> Option<Box<dyn Query>> {
+        let words: Vec<Word> = self
+            .search
+            .analyze(&lit.phrase)
+            .into_iter()
+            .filter(|t| t.kind.is_indexable())
+            .map(|t| Word {
+                position: t.position as usize,
+                stem: self
+                    .stem
+                    .normalize_token(t.text(&lit.phrase))
+                    .map(|s| s.to_string()),
+                form: t.norm.to_string(),
+            })
+            .collect();
+        let first = words.first()?.position;
+        if weights.iter().any(|(f, _, _)| *f == self.fields.body) {
+            for w in &words {
+                self.terms.forms.insert(w.form.clone());
+                if let Some(s) = &w.stem {
+                    self.terms.stems.insert(s.clone());
+                }
+            }
+        }
+        let mut per_field = Vec::with_capacity(weights.len() * 2);
+        for &(field, form_boost, stem_boost) in weights {
+            let (form, stem): (Box<dyn Query>, Option<Box<dyn Query>>) = if let [w] = &*words {
+                let stem = w.stem.as_deref().map(|s| {
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Should, term(field, &marked(s))),
+                        (Occur::Should, term(field, s)),
+                    ])) as Box<dyn Query>
+                });
+                (term(field, &w.form), stem)
+            } else {
+                let forms = words
+                    .iter()
+                    .map(|w| (w.position - first, Term::from_field_text(field, &w.form)))
+                    .collect();
+                let form = PhraseQuery::new_with_offset_and_slop(forms, lit.slop);
+                let stem = words.iter().any(|w| w.stem.is_some()).then(|| {
+                    let classes = words
+                        .iter()
+                        .map(|w| (w.position - first, class_pattern(w)))
+                        .collect();
+                    Box::new(RegexPhraseQuery::new_with_offset_and_slop(
+                        field, classes, lit.slop,
+                    )) as Box<dyn Query>
+                });
+                (Box::new(form) as Box<dyn Query>, stem)
+            };
+            per_field.push((Occur::Should, boosted(form, form_boost)));
+            if let Some(stem) = stem {
+                per_field.push((Occur::Should, boosted(stem, stem_boost)));
+            }
+        }
+        Some(Box::new(BooleanQuery::new(per_field)))
+    }
+}
+
+/// Whether a query only excludes (`-x`, `NOT x`): it would match nothing.
+fn all_negative(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Leaf(_) => false,
+        UserInputAst::Boost(part, _) => all_negative(part),
+        UserInputAst::Clause(parts) => {
+            !parts.is_empty()
+                && parts
+                    .iter()
+                    .all(|(occur, part)| *occur == Some(Occur::MustNot) || all_negative(part))
+        }
+    }
 }
 
 /// The article document whose id is `id`.
@@ -110,26 +315,52 @@ pub(crate) fn article_by_id(f: &Fields, id: &str) -> BooleanQuery {
     ])
 }
 
-/// The whole query: the user's words, the document type and the filters.
+/// The analyzers a query is read with: forms, and stems.
+pub(crate) struct Analyzers<'a> {
+    pub search: &'a Analyzer,
+    pub stem: &'a Analyzer,
+}
+
+/// The whole query (the user's words, the document type and the filters),
+/// and the words of the text that snippets look for.
 pub(crate) fn build(
     parser: &QueryParser,
     f: &Fields,
-    analyzer: &Analyzer,
+    analyzers: &Analyzers<'_>,
     text: &str,
     doc_type: DocType,
     filters: &Filters,
-) -> Result<Box<dyn Query>> {
+) -> Result<(Box<dyn Query>, Terms)> {
+    let analyzer = analyzers.search;
     let text = rewrite_dates(text.trim());
+    let mut user_query = UserQuery {
+        parser,
+        fields: f,
+        search: analyzers.search,
+        stem: analyzers.stem,
+        terms: Terms::default(),
+    };
     let user: Box<dyn Query> = if text.is_empty() || text == "*" {
         Box::new(AllQuery)
     } else {
-        parser.parse_query(&text).map_err(|e| {
-            Error::with_source(
+        let ast = tantivy::query_grammar::parse_query(&text).map_err(|_| {
+            Error::new(
                 ErrorKind::InvalidQuery,
-                format!("cannot parse the query {text:?}: {e}"),
-                e,
+                format_args!("cannot parse the query {text:?}: syntax error"),
             )
-        })?
+        })?;
+        if all_negative(&ast) {
+            return Err(Error::new(
+                ErrorKind::InvalidQuery,
+                format_args!(
+                    "cannot parse the query {text:?}: it only excludes; add a word to look for"
+                ),
+            ));
+        }
+        match user_query.build(&text, ast)? {
+            Some(q) => q,
+            None => Box::new(tantivy::query::EmptyQuery),
+        }
     };
     let mut must: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
     let doc_type = match doc_type {
@@ -180,7 +411,7 @@ pub(crate) fn build(
         });
         must.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
     }
-    Ok(Box::new(BooleanQuery::new(must)))
+    Ok((Box::new(BooleanQuery::new(must)), user_query.terms))
 }
 
 /// Dates in a query written as days: `date:` is `published:`, and in the date

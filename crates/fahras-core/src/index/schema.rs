@@ -5,7 +5,7 @@ use tantivy::schema::{
     STRING, Schema, SchemaBuilder, TextFieldIndexing, TextOptions,
 };
 
-use super::tokenizer::{SEARCH, STEM};
+use super::tokenizer::{SEARCH, TEXT};
 
 /// Every field, by handle.
 #[derive(Clone, Copy, Debug)]
@@ -17,15 +17,15 @@ pub(crate) struct Fields {
     /// The article a document belongs to (its own id for an article): deleting
     /// or replacing an article takes its directives with it.
     pub article: Field,
+    /// The title: forms and marked stems ([`TEXT`]).
     pub title: Field,
-    pub title_stem: Field,
     pub source: Field,
     pub url: Field,
     /// Publication date; for a directive, the date of its meeting or article.
     pub published: Field,
-    /// The text, stored as given (snippets point into it).
+    /// The text, stored as given (snippets point into it), indexed as forms
+    /// and marked stems ([`TEXT`]).
     pub body: Field,
-    pub body_stem: Field,
     /// Canonical names of the entities, analyzed like the body, for
     /// `org:"…"` and the `--org` filters.
     pub org: Field,
@@ -63,13 +63,11 @@ impl Fields {
             doc_type: b.add_text_field("doc_type", STRING | STORED),
             id: b.add_text_field("id", STRING | STORED),
             article: b.add_text_field("article", STRING | STORED),
-            title: b.add_text_field("title", text(SEARCH, true)),
-            title_stem: b.add_text_field("title_stem", text(STEM, false)),
+            title: b.add_text_field("title", text(TEXT, true)),
             source: b.add_text_field("source", STRING | STORED | FAST),
             url: b.add_text_field("url", STORED),
             published: b.add_date_field("published", day.clone().set_stored()),
-            body: b.add_text_field("body", text(SEARCH, true)),
-            body_stem: b.add_text_field("body_stem", text(STEM, false)),
+            body: b.add_text_field("body", text(TEXT, true)),
             org: b.add_text_field("org", text(SEARCH, false)),
             branch: b.add_text_field("branch", text(SEARCH, false)),
             person: b.add_text_field("person", text(SEARCH, false)),

@@ -179,9 +179,19 @@ impl Index {
         text: &str,
         doc_type: DocType,
         filters: &Filters,
-    ) -> Result<Box<dyn tantivy::query::Query>> {
-        let parser = query::parser(&self.engine, &self.fields);
-        query::build(&parser, &self.fields, &self.search, text, doc_type, filters)
+    ) -> Result<(Box<dyn tantivy::query::Query>, Terms)> {
+        let analyzers = query::Analyzers {
+            search: &self.search,
+            stem: &self.stem,
+        };
+        query::build(
+            &self.parser,
+            &self.fields,
+            &analyzers,
+            text,
+            doc_type,
+            filters,
+        )
     }
 
     /// Run `req` on the current snapshot.
@@ -201,7 +211,7 @@ impl Index {
                 ));
             }
         }
-        let q = self.query(&req.query, req.doc_type, &req.filters)?;
+        let (q, terms) = self.query(&req.query, req.doc_type, &req.filters)?;
         let searcher = self.reader.searcher();
         let top = TopDocs::with_limit(req.limit.max(1))
             .and_offset(req.offset)
@@ -213,18 +223,6 @@ impl Index {
         let (top, total, counts, days) = searcher
             .search(&q, &(top, Count, facets, timeline))
             .map_err(|e| engine("search failed", e))?;
-        let mut terms = Terms::default();
-        q.query_terms(&mut |term, _| {
-            let value = term.value();
-            let Some(text) = value.as_str() else {
-                return;
-            };
-            if term.field() == self.fields.body {
-                terms.forms.insert(text.to_owned());
-            } else if term.field() == self.fields.body_stem {
-                terms.stems.insert(text.to_owned());
-            }
-        });
         let hits = top
             .into_iter()
             .take(req.limit)
@@ -256,7 +254,7 @@ impl Index {
     /// # Errors
     /// As [`search`](Self::search).
     pub fn top_ids(&self, req: &SearchRequest) -> Result<(usize, Vec<(f32, String)>)> {
-        let q = self.query(&req.query, req.doc_type, &req.filters)?;
+        let (q, _) = self.query(&req.query, req.doc_type, &req.filters)?;
         let searcher = self.reader.searcher();
         let top = TopDocs::with_limit(req.limit.max(1))
             .and_offset(req.offset)
@@ -283,7 +281,7 @@ impl Index {
     /// # Errors
     /// As [`search`](Self::search).
     pub fn matching_ids(&self, query: &str, doc_type: DocType) -> Result<Vec<String>> {
-        let q = self.query(query, doc_type, &Filters::default())?;
+        let (q, _) = self.query(query, doc_type, &Filters::default())?;
         let searcher = self.reader.searcher();
         let docs = searcher
             .search(&q, &tantivy::collector::DocSetCollector)

@@ -1,7 +1,7 @@
 //! Highlighted passages: where the query's words are, in the ORIGINAL text.
 //!
 //! The text is analyzed again with both analyzers; a token is a hit when its
-//! form is a query term of `body`, or its stem one of `body_stem`. The best
+//! form is one of the query's words, or its stem one of their stems. The best
 //! passage is the window of at most [`WIDTH`] chars holding the most distinct
 //! hits, widened to whole tokens around them.
 
