@@ -575,7 +575,10 @@ fn a_phrase_matches_by_its_forms_or_its_stems_and_the_form_as_written_ranks_firs
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("phrases.jsonl");
     let docs = [
-        ("stems", "التقى وفد من الفرع وسلم للأمين العام رسالة من الأعضاء."),
+        (
+            "stems",
+            "التقى وفد من الفرع وسلم للأمين العام رسالة من الأعضاء.",
+        ),
         ("exact", "عقد الأمين العام للحزب اجتماعا مع أعضاء الفرع."),
         ("apart", "قال الأمين إن العام المقبل عام الانتخابات."),
     ];
