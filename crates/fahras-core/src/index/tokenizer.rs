@@ -29,8 +29,8 @@ pub(crate) const STEM_MARK: char = '\u{1}';
 /// With a stem analyzer ([`FahrasTokenizer::with_stems`]), a word whose
 /// protected light stem differs from its form is followed by the marked
 /// stem at the same position. One field then answers exact forms, stems and
-/// phrases of either, and a stem equal to its form (two words in five of the
-/// shared news) is indexed once, not twice as in a separate stem field.
+/// phrases of either, and a stem equal to its form (two words in five of
+/// saudinewsnet) is indexed once, not twice as in a separate stem field.
 pub(crate) struct FahrasTokenizer {
     analyzer: Analyzer,
     stem: Option<Stems>,
