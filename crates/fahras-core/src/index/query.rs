@@ -130,6 +130,28 @@ struct Word {
     stem: Option<String>,
 }
 
+impl Word {
+    /// The stem as the index writes it when it differs from the form.
+    fn marked(&self) -> Option<String> {
+        self.stem
+            .as_deref()
+            .map(|stem| format!("{STEM_MARK}{stem}"))
+    }
+
+    /// A regex of the word's stem class for a phrase: the marked stem or the
+    /// stem as written; the form alone for a stop word.
+    fn class_pattern(&self) -> String {
+        match &self.stem {
+            Some(stem) => format!(
+                "\\x{{{:x}}}?{}",
+                u32::from(STEM_MARK),
+                regex_syntax::escape(stem)
+            ),
+            None => regex_syntax::escape(&self.form),
+        }
+    }
+}
+
 fn term(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, text),
@@ -139,32 +161,6 @@ fn term(field: Field, text: &str) -> Box<dyn Query> {
 
 fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, boost))
-}
-
-fn marked(stem: &str) -> String {
-    let mut s = String::with_capacity(stem.len() + 1);
-    s.push(STEM_MARK);
-    s.push_str(stem);
-    s
-}
-
-/// A regex of the stem class of `word` for a phrase: the marked stem or the
-/// stem as written; the form alone for a stop word.
-fn class_pattern(word: &Word) -> String {
-    let escape = |s: &str| {
-        let mut out = String::with_capacity(s.len() + 8);
-        for c in s.chars() {
-            if regex_syntax::is_meta_character(c) {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-        out
-    };
-    match &word.stem {
-        Some(stem) => format!("\\x{{{:x}}}?{}", u32::from(STEM_MARK), escape(stem)),
-        None => escape(&word.form),
-    }
 }
 
 /// Builds the user's part of a query and notes the words snippets look for.
@@ -251,12 +247,26 @@ impl UserQuery<'_> {
                 }
             }
         }
+        // The same for every field: worked out once.
+        let marked = match &*words {
+            [w] => w.marked(),
+            _ => None,
+        };
+        let classes: Vec<(usize, String)> =
+            if words.len() > 1 && words.iter().any(|w| w.stem.is_some()) {
+                words
+                    .iter()
+                    .map(|w| (w.position - first, w.class_pattern()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
         let mut per_field = Vec::with_capacity(weights.len() * 2);
         for &(field, form_boost, stem_boost) in weights {
             let (form, stem): (Box<dyn Query>, Option<Box<dyn Query>>) = if let [w] = &*words {
-                let stem = w.stem.as_deref().map(|s| {
+                let stem = w.stem.as_deref().zip(marked.as_deref()).map(|(s, m)| {
                     Box::new(BooleanQuery::new(vec![
-                        (Occur::Should, term(field, &marked(s))),
+                        (Occur::Should, term(field, m)),
                         (Occur::Should, term(field, s)),
                     ])) as Box<dyn Query>
                 });
@@ -267,13 +277,11 @@ impl UserQuery<'_> {
                     .map(|w| (w.position - first, Term::from_field_text(field, &w.form)))
                     .collect();
                 let form = PhraseQuery::new_with_offset_and_slop(forms, lit.slop);
-                let stem = words.iter().any(|w| w.stem.is_some()).then(|| {
-                    let classes = words
-                        .iter()
-                        .map(|w| (w.position - first, class_pattern(w)))
-                        .collect();
+                let stem = (!classes.is_empty()).then(|| {
                     Box::new(RegexPhraseQuery::new_with_offset_and_slop(
-                        field, classes, lit.slop,
+                        field,
+                        classes.clone(),
+                        lit.slop,
                     )) as Box<dyn Query>
                 });
                 (Box::new(form) as Box<dyn Query>, stem)
