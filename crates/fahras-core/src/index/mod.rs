@@ -44,8 +44,10 @@ mod snippet;
 mod timeline;
 mod tokenizer;
 
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashSet;
 use tantivy::collector::Count;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
@@ -233,11 +235,19 @@ impl Index {
             .engine
             .writer_with_num_threads(options.threads.max(1), options.memory_budget)
             .map_err(|e| engine(format_args!("cannot write `{}`", self.dir.display()), e))?;
+        // Read with the writer's lock held: no other writer can add to it now.
+        let empty = writer
+            .index()
+            .searchable_segment_metas()
+            .map_err(|e| engine(format_args!("cannot read `{}`", self.dir.display()), e))?
+            .iter()
+            .all(|m| m.num_docs() == 0);
         Ok(Writer {
             inner: writer,
             reader: self.reader.clone(),
             fields: self.fields,
             pending: 0,
+            added: empty.then(FxHashSet::default),
         })
     }
 
@@ -334,6 +344,13 @@ pub struct Writer {
     reader: IndexReader,
     fields: Fields,
     pending: u64,
+    /// Hashes of the ids this writer added, when the index held no document
+    /// as it was opened: an id not among them has nothing to replace, so no
+    /// delete is queued for it. tantivy turns every queued delete into a
+    /// term query on each new segment at commit (`perf`: 3 % of a bulk
+    /// load). Two ids with one hash only cost a needless delete. `None`:
+    /// every add deletes first.
+    added: Option<FxHashSet<u64>>,
 }
 
 impl std::fmt::Debug for Writer {
@@ -351,7 +368,13 @@ impl Writer {
     /// # Errors
     /// When the indexing threads failed.
     pub fn add(&mut self, prepared: Prepared) -> Result<()> {
-        self.delete(&prepared.id);
+        let new = self
+            .added
+            .as_mut()
+            .is_some_and(|ids| ids.insert(rustc_hash::FxBuildHasher.hash_one(&prepared.id)));
+        if !new {
+            self.delete(&prepared.id);
+        }
         for doc in prepared.docs {
             self.inner
                 .add_document(doc)

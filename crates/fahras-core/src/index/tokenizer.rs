@@ -99,6 +99,16 @@ impl Tokenizer for FahrasTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> FahrasTokenStream<'a> {
         self.segments.clear();
         segment_into(text, &mut self.segments);
+        // Every word's stem is looked up as the stream advances, between
+        // tantivy's own work on each token.
+        if let Some(stems) = &self.stem {
+            stems.cache.warm(
+                self.segments
+                    .iter()
+                    .filter(|s| s.kind.is_indexable())
+                    .map(|s| &text[s.bytes.range()]),
+            );
+        }
         FahrasTokenStream {
             text,
             segments: self.segments.iter().zip(0..),
