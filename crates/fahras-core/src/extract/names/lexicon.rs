@@ -39,6 +39,9 @@ pub(crate) struct WordInfo {
     pub generic: bool,
     /// A place unit; `Some(true)` when it is part of the LOC span.
     pub unit: Option<bool>,
+    /// The kinds of place a unit names ("مدينة": a city or a capital; "حي":
+    /// a district): where a form names several places, these come first.
+    pub unit_names: Vec<PlaceType>,
     /// A plural or generic place noun ("المحافظات").
     pub area: bool,
     /// Never part of a name.
@@ -418,7 +421,10 @@ impl Lexicon {
                 "honorific" => w.honorific = true,
                 "particle" => w.particle = Some(arg == "lead"),
                 "generic" => w.generic = true,
-                "unit" => w.unit = Some(arg == "keep"),
+                "unit" => {
+                    w.unit = Some(arg == "keep");
+                    w.unit_names = flags.split(',').filter_map(|f| f.parse().ok()).collect();
+                }
                 "area" => w.area = true,
                 "stop" => w.stop = true,
                 "cue" => w.cue = Some(arg == "adj"),

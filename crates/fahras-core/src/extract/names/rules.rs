@@ -13,7 +13,7 @@
 
 use compact_str::CompactString;
 
-use super::lexicon::{Named, Title};
+use super::lexicon::{Named, Title, WordInfo};
 use super::view::{Hit, Last, Reading, View};
 use crate::extract::entity::{EntityKind, OrgKind, PlaceType};
 
@@ -109,12 +109,28 @@ impl View<'_, '_> {
         })
     }
 
-    /// A place, switched-off forms included (after a unit word).
-    fn any_place_of(&self, h: &Hit) -> Option<u32> {
-        self.named(h).iter().find_map(|n| match n {
-            Named::Place(id) => Some(*id),
-            _ => None,
-        })
+    /// The place a unit word names (switched-off forms included): first one
+    /// of a kind the unit names, then one read on its own, then any. So "في
+    /// مدينة الرياض" is Riyadh and "حي الرياض" the Nouakchott district, not
+    /// the first row of the list either way.
+    fn place_after_unit(&self, h: &Hit, unit: &WordInfo) -> Option<u32> {
+        let places = || {
+            self.named(h).iter().filter_map(|n| match n {
+                Named::Place(id) => Some(*id),
+                _ => None,
+            })
+        };
+        let of_kind = |id: &u32| {
+            unit.unit_names
+                .contains(&self.lex.places[*id as usize].kind)
+        };
+        let on = |id: &u32| !self.lex.places[*id as usize].off;
+        places()
+            .filter(of_kind)
+            .find(on)
+            .or_else(|| places().find(of_kind))
+            .or_else(|| places().find(on))
+            .or_else(|| places().next())
     }
 
     fn org_of(&self, h: &Hit) -> Option<u32> {
@@ -148,7 +164,7 @@ impl View<'_, '_> {
             let inner = self
                 .hits(i + 1)
                 .iter()
-                .find(|h| h.prefix == 0 && self.any_place_of(h).is_some());
+                .find(|h| h.prefix == 0 && self.place_after_unit(h, r.info).is_some());
             let end = inner.map(|h| h.end).or_else(|| {
                 // An unlisted place after a unit: one or two name-like words.
                 let n = (i + 1..(i + 3).min(self.len()))
@@ -163,7 +179,7 @@ impl View<'_, '_> {
                 (n > 0 && (r.info.unit == Some(true) || self.unit_names_place(i)))
                     .then_some(i + 1 + n)
             })?;
-            let place = inner.and_then(|h| self.any_place_of(h));
+            let place = inner.and_then(|h| self.place_after_unit(h, r.info));
             return Some(if keep {
                 Phrase {
                     kind: EntityKind::Loc,
