@@ -331,8 +331,10 @@ def search_section(raw: Path, out: list[str]) -> None:
         out.append(f"| {label} | {r['threads']} | {mbs(r['mb_per_s'])} | {rat} "
                    f"| {r['peak_rss_mb']:.0f} | {r['index_mb']:.0f} | {lat} | {recall} |")
     out.append("")
+    runs = len(index[0].get("runs", [None])) if index else 1
     notes = [f"{corpus['docs']:,} articles, {corpus['text_bytes'] / 1e6:.1f} MB of text "
-             f"({corpus['corpus']}); indexing is one whole process per side; fahras ÷ peer "
+             f"({corpus['corpus']}); indexing is one whole process per side, the median of "
+             f"{runs} round(s) that run every side once in a rotated order; fahras ÷ peer "
              "compares the `--no-extract` index (like for like)",
              f"{corpus['queries']} queries of 1–3 words, all required, top 10 + total; fahras is "
              "one CLI process per query, the peers warm in-process searchers"]
@@ -348,6 +350,14 @@ def search_section(raw: Path, out: list[str]) -> None:
                      "`--no-extract` index, same analyzer as the default one)")
     out.append("; ".join(notes) + ".")
     out.append("")
+    peer = next((r for r in index if r["engine"] == "tantivy" and r.get("runs")), None)
+    if peer:
+        for r in (r for r in index if r["engine"] == "fahras" and r.get("runs")):
+            per = ", ".join(f"{t / f:.2f}×" for t, f in zip(peer["runs"], r["runs"]))
+            out.append(f"- {r['side']} ÷ tantivy-py, round by round: {per} "
+                       f"(seconds: {', '.join(f'{w:.2f}' for w in r['runs'])} against "
+                       f"{', '.join(f'{w:.2f}' for w in peer['runs'])}).")
+        out.append("")
 
 
 def e2e_section(raw: Path, out: list[str]) -> None:

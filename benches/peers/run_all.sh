@@ -113,8 +113,8 @@ step stem "$raw/stem.log" "$vpy" "$here/stem.py" --fahras "$fahras" --runs "$run
 # 3. dates
 step dates "$raw/dates.log" "$here/run_dates.sh" --no-build --runs "$runs" --json "$raw/dates.json"
 # 4. indexing and search
-step search "$raw/search.log" "$here/run_search.sh" --no-build ${quick_args[@]+"${quick_args[@]}"} \
-    --json "$raw/search.jsonl"
+step search "$raw/search.log" "$here/run_search.sh" --no-build --runs "$runs" \
+    ${quick_args[@]+"${quick_args[@]}"} --json "$raw/search.jsonl"
 # 5. fahras extract end to end
 step e2e "$raw/e2e.log" "$vpy" "$here/e2e.py" --fahras "$fahras" --runs "$runs" \
     ${quick_args[@]+"${quick_args[@]}"} --json "$raw/e2e.jsonl"

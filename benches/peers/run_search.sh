@@ -5,8 +5,10 @@
 # recall on the spelling-variant probe (tests/data/spelling_variants.tsv).
 # Works from any directory:
 #
-#   ./benches/peers/run_search.sh [--quick] [--no-build] [--json FILE]
+#   ./benches/peers/run_search.sh [--runs N] [--quick] [--no-build] [--json FILE]
 #
+# --runs N: indexing rounds, each side once a round in a rotated order; a
+# side's figure is its median round (default 3; --quick: 1).
 # --quick indexes anc_news only (2,900 articles) for a fast check; the full
 # run adds saudinewsnet (11,901 articles, 52.5 MB of text) and takes a few
 # minutes on 2 cores. tantivy-py lives in benches/peers/.venv (git-ignored,
@@ -27,13 +29,17 @@ case "$target_dir" in /*) ;; *) target_dir="$repo/$target_dir" ;; esac
 
 build=1
 args=()
+runs=""
+quick=0
 while [ $# -gt 0 ]; do
     case "$1" in
-        --quick) args+=(--quick); shift ;;
+        --quick) args+=(--quick); quick=1; shift ;;
+        --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
+        --runs=*) runs="${1#--runs=}"; shift ;;
         --no-build) build=0; shift ;;
         --json) args+=(--json "${2:?--json needs a file}"); shift 2 ;;
         --json=*) args+=("$1"); shift ;;
-        -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "run_search.sh: unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -57,6 +63,10 @@ trap 'rm -rf "$out"' EXIT
 # A private copy of the binary, so a rebuild during the run changes nothing.
 cp "$target_dir/release/fahras" "$out/fahras"
 
+if [ -z "$runs" ]; then
+    if [ "$quick" -eq 1 ]; then runs=1; else runs=3; fi
+fi
+args+=(--runs "$runs")
 echo "==> search.py ${args[*]:-}" >&2
 PYTHONDONTWRITEBYTECODE=1 "$vpy" "$here/search.py" --fahras "$out/fahras" \
     --workdir "$out" ${args[@]+"${args[@]}"}

@@ -5,7 +5,7 @@ Driven by run_search.sh, which installs the pinned peers into
 benches/peers/.venv and passes the fahras binary:
 
     python benches/peers/search.py --fahras target/release/fahras [--quick]
-                                   [--queries 500] [--json FILE]
+                                   [--runs 3] [--queries 500] [--json FILE]
 
 Inputs (read at run time, never copied into the repository; the shared
 directory is $FAHRAS_SHARED or <repo>/../shared):
@@ -60,9 +60,11 @@ Fairness notes: fahras's index is tantivy too; the difference between it and
 tantivy-py is the analyzer (Arabic normalization, proclitic handling) plus
 what fahras stores and extracts. All three store title and body. fahras's
 query latency is a CLI process per query against warm in-process searchers
-for the peers; it is reported as such. Every run is timed once, so the
-numbers carry the machine's noise: the load average at start and end is
-printed with them.
+for the peers; it is reported as such. Indexing runs in --runs rounds
+(default 3), every side once a round in a rotated order, and each side's
+figure is its median round: on a VM whose speed drifts by a third from one
+minute to the next, one run a side decides nothing. The load average at
+start and end is printed with the numbers.
 """
 
 from __future__ import annotations
@@ -75,7 +77,9 @@ import math
 import os
 import random
 import re
+import shutil
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -310,6 +314,8 @@ def main() -> int:
     ap.add_argument("--fahras", required=True, help="the fahras binary")
     ap.add_argument("--quick", action="store_true", help="anc_news only (2,900 articles)")
     ap.add_argument("--queries", type=int, default=500)
+    ap.add_argument("--runs", type=int, default=3,
+                    help="indexing rounds; each side's figure is its median round")
     ap.add_argument("--json", help="also write every measurement to this file")
     ap.add_argument("--workdir", help="where the indexes go (default: a temporary directory)")
     ap.add_argument("--write-queries", metavar="FILE",
@@ -376,42 +382,62 @@ def main() -> int:
         sides.append(("tantivy-py", "tantivy", work / "tantivy", None))
     if has_fts5:
         sides.append(("SQLite FTS5", "fts5", work / "fts5.db", None))
+    # Rounds, each running every side once in a rotated order, so that no
+    # side always runs first and a drift of the machine's speed (a third
+    # between minutes on this VM) falls on every side alike. Each side's
+    # figure is its median round; the per-round ratios are kept too.
     built = {}
-    for label, engine, target, flags in sides:
-        log(f"indexing: {label}")
-        out, err = work / "out.txt", work / "err.txt"
-        if engine == "fahras":
-            subprocess.run([args.fahras, "index", "create", str(target)], check=True,
-                           capture_output=True)
-            argv = [args.fahras, "index", "add", str(target), *files, *flags,
-                    "--threads", str(THREADS)]
-        else:
-            if engine == "tantivy":
-                target.mkdir()
-            argv = [sys.executable, __file__, "_index", engine, str(target), *files]
-        wall, rss_kb, rc = run_measured(argv, out, err)
-        if rc != 0:
-            sys.stderr.write(err.read_text(errors="replace"))
-            raise SystemExit(f"{label}: exit code {rc}")
-        if engine == "fahras":
-            tail = err.read_text(errors="replace").strip().splitlines()[-2:]
-            for line in tail:
-                log(f"  fahras: {line}")
-            stats = json.loads(subprocess.run(
-                [args.fahras, "index", "stats", str(target), "--format", "json"],
-                check=True, capture_output=True).stdout)
-            docs, inner = stats["documents"], None
-        else:
-            child = json.loads(out.read_text())
-            docs, inner = child["docs"], child["seconds"]
-        built[label] = target
+    walls: dict[str, list[float]] = {label: [] for label, *_ in sides}
+    peak: dict[str, int] = {label: 0 for label, *_ in sides}
+    last: dict[str, tuple] = {}
+    for rnd in range(args.runs):
+        k = rnd % len(sides)
+        for label, engine, target, flags in sides[k:] + sides[:k]:
+            log(f"indexing, round {rnd + 1}/{args.runs}: {label}")
+            out, err = work / "out.txt", work / "err.txt"
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+            if engine == "fahras":
+                subprocess.run([args.fahras, "index", "create", str(target)], check=True,
+                               capture_output=True)
+                argv = [args.fahras, "index", "add", str(target), *files, *flags,
+                        "--threads", str(THREADS)]
+            else:
+                if engine == "tantivy":
+                    target.mkdir()
+                argv = [sys.executable, __file__, "_index", engine, str(target), *files]
+            wall, rss_kb, rc = run_measured(argv, out, err)
+            if rc != 0:
+                sys.stderr.write(err.read_text(errors="replace"))
+                raise SystemExit(f"{label}: exit code {rc}")
+            walls[label].append(wall)
+            peak[label] = max(peak[label], rss_kb)
+            if engine == "fahras":
+                tail = err.read_text(errors="replace").strip().splitlines()[-2:]
+                if rnd == args.runs - 1:
+                    for line in tail:
+                        log(f"  fahras: {line}")
+                stats = json.loads(subprocess.run(
+                    [args.fahras, "index", "stats", str(target), "--format", "json"],
+                    check=True, capture_output=True).stdout)
+                last[label] = (stats["documents"], None)
+            else:
+                child = json.loads(out.read_text())
+                last[label] = (child["docs"], child["seconds"])
+            built[label] = target
+    for label, engine, target, _ in sides:
+        docs, inner = last[label]
+        wall = statistics.median(walls[label])
         emit({"measure": "index", "side": label, "engine": engine,
               "version": versions[engine], "corpus": corpus_label, "docs": docs,
               "text_bytes": corpus["text_bytes"], "seconds": round(wall, 3),
+              "runs": [round(w, 3) for w in walls[label]],
               "inner_seconds": None if inner is None else round(inner, 3),
               "docs_per_s": round(docs / wall, 1),
               "mb_per_s": round(corpus["text_bytes"] / wall / 1e6, 3),
-              "peak_rss_mb": round(rss_kb * 1024 / 1e6, 1),
+              "peak_rss_mb": round(peak[label] * 1024 / 1e6, 1),
               "index_mb": round(dir_mb(target), 1),
               "threads": 1 if engine == "fts5" else THREADS}, rows)
 
@@ -523,12 +549,20 @@ def summary(rows: list[dict]) -> None:
       f"{corpus['loadavg_start']}, at end {end.get('loadavg_end')}")
     p()
     p("1. Indexing (whole process: read .jsonl.gz, parse, index, commit)")
+    index = [r for r in rows if r["measure"] == "index"]
+    p(f"   median of {len(index[0]['runs'])} round(s), sides in a rotated order each round")
     p(f"{'side':<28}{'threads':>8}{'docs':>8}{'s':>8}{'docs/s':>9}{'MB/s':>8}"
-      f"{'peak RSS MB':>13}{'index MB':>10}")
-    for r in (r for r in rows if r["measure"] == "index"):
+      f"{'peak RSS MB':>13}{'index MB':>10}  rounds (s)")
+    for r in index:
         p(f"{r['side']:<28}{r['threads']:>8}{r['docs']:>8,}{r['seconds']:>8.2f}"
           f"{r['docs_per_s']:>9,.0f}{r['mb_per_s']:>8.2f}{r['peak_rss_mb']:>13.0f}"
-          f"{r['index_mb']:>10.0f}")
+          f"{r['index_mb']:>10.0f}  {', '.join(f'{w:.2f}' for w in r['runs'])}")
+    peer = next((r for r in index if r["engine"] == "tantivy"), None)
+    for r in (r for r in index if r["engine"] == "fahras"):
+        if peer:
+            per = [t / f for t, f in zip(peer["runs"], r["runs"])]
+            p(f"  {r['side']} ÷ tantivy-py (speed): {peer['seconds'] / r['seconds']:.2f}x "
+              f"of the medians; per round {', '.join(f'{x:.2f}' for x in per)}")
     p()
     q = [r for r in rows if r["measure"] == "query"]
     p(f"2. Query latency: {corpus['queries']} queries of 1-3 words, all words required, "
