@@ -127,14 +127,25 @@ def collect_meta(args) -> dict:
 def header(meta: dict, out: list[str]) -> None:
     when = dt.datetime.fromtimestamp(meta["started"], dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     minutes = (meta["finished"] - meta["started"]) / 60
-    loads = [x for x in (meta["load_start"] or []) + meta["load_end"]]
 
     def la(v) -> str:
         return " ".join(f"{x:.2f}" for x in v) if v else "?"
 
-    busy = (f"It was busy with other work: the load average went above its {meta['cores']} "
-            "cores. " if loads and max(loads) >= meta["cores"] else "")
+    # The run itself keeps the cores busy, so a 1-minute load average near
+    # their number at the end is the run's own; what says more is the load
+    # as the run began (the minute before it) and one well above the cores
+    # at the end (something ran alongside).
+    busy = ""
+    start, end = (meta["load_start"] or [None])[0], (meta["load_end"] or [None])[0]
+    if start is not None and start >= meta["cores"]:
+        busy += (f"The minute before the run was busy (1-minute load average {start:.2f} "
+                 "as it started). ")
+    if end is not None and end >= meta["cores"] + 1:
+        busy += (f"Something else ran alongside it (1-minute load average {end:.2f} at the "
+                 f"end, above the run's own {meta['cores']}). ")
     note = (meta.get("note") or "").strip()
+    if note and not note.endswith((".", "!", "?")):
+        note += "."
     out.append("# Peer benchmarks: results")
     out.append("")
     out.append(f"Written by `benches/peers/run_all.sh{' --quick' if meta['quick'] else ''}` on "
@@ -144,7 +155,9 @@ def header(meta: dict, out: list[str]) -> None:
                f"({meta['tree']}), release build. Load average (1/5/15 min) "
                f"{la(meta['load_start'])} at the start, {la(meta['load_end'])} at the end.")
     out.append("")
-    out.append((note + " " if note else "") + busy + "Every figure is one sample: run-to-run spread of ±25 % is usual here, so "
+    out.append((note + " " if note else "") + busy + "Each figure is one run's (the best of "
+               "its passes, or the median of its rounds where a section says so): run-to-run "
+               "spread of ±25 % is usual here, so "
                "ratios far above that carry and small ones do not. MB/s is 10^6 bytes of UTF-8 "
                "text per second; \"fahras ÷ peer\" divides fahras's throughput by the peer's "
                "(above 1×: fahras is that many times faster).")
