@@ -147,6 +147,9 @@ pub(crate) struct Lexicon {
     pub vocab: HashMap<CompactString, Known>,
     /// The readings [`Known`] points to.
     pub spellings: Vec<Spelled>,
+    /// Honorifics of several words ("آية الله", "حجة الإسلام"), folded,
+    /// longest first: kept out of a PERSON span like one-word honorifics.
+    pub honorific_phrases: Vec<Vec<CompactString>>,
     pub stopwords: rustc_hash::FxHashSet<CompactString>,
     /// Common words of `data/entities/common_words.txt` that are no name
     /// (verbs, nouns, adverbs): a name read from context ends before them.
@@ -390,13 +393,19 @@ impl Lexicon {
     #[allow(clippy::too_many_lines)] // one loop per data file
     pub(crate) fn load(analyzer: &Analyzer) -> Self {
         let mut words: HashMap<CompactString, WordInfo> = HashMap::default();
+        let mut honorific_phrases: Vec<Vec<CompactString>> = Vec::new();
         for line in data::lines(data::ENTITY_WORDS) {
             let c = cols(line);
             let (form, class) = (c[0], c.get(1).copied().unwrap_or(""));
             let arg = c.get(2).copied().unwrap_or("");
             let flags = c.get(3).copied().unwrap_or("");
             let has = |f: &str| flags.split(',').any(|x| x == f);
-            let w = words.entry(fold(analyzer, form)).or_default();
+            let folded = fold(analyzer, form);
+            if class == "honorific" && folded.contains(' ') {
+                honorific_phrases.push(folded.split(' ').map(CompactString::from).collect());
+                continue;
+            }
+            let w = words.entry(folded).or_default();
             match class {
                 "org_head" => {
                     w.org_head = Some(OrgHead {
@@ -627,10 +636,13 @@ impl Lexicon {
             .map(|c| fold(analyzer, c[0]))
             .collect();
         let patterns = pats.into_iter().map(|p| p.1).collect();
+        // Longest first: "آية الله العظمى" before "آية الله".
+        honorific_phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
         Self {
             infos,
             vocab,
             spellings,
+            honorific_phrases,
             stopwords,
             common,
             enclitics,

@@ -149,6 +149,7 @@ impl NameExtractor {
                     && view.hits(i).is_empty()
                     && !view.toks[i].norm.starts_with("عبد")
                     && view.nationality(i).is_none()
+                    && view.honorific_phrase(i, true).is_none()
             {
                 i += 1;
                 continue;

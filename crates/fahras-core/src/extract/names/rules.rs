@@ -1261,14 +1261,45 @@ impl View<'_, '_> {
         }
     }
 
+    /// The honorific of several words at `k` ("آية الله العظمى"), the
+    /// longest listed, one token a word. Its first word may carry و or ف
+    /// when it starts the mention (`first`).
+    pub(crate) fn honorific_phrase(&self, k: usize, first: bool) -> Option<&[CompactString]> {
+        if !self.toks.get(k).is_some_and(super::view::Tok::is_word) || !first && !self.joins(k) {
+            return None;
+        }
+        let head = self.toks[k].norm;
+        let bare = head
+            .strip_prefix(['و', 'ف'])
+            .filter(|_| first)
+            .unwrap_or(head);
+        self.lex.honorific_phrases.iter().find_map(|p| {
+            let fits = (head == p[0] || bare == p[0])
+                && p[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(j, w)| self.joins(k + 1 + j) && self.toks[k + 1 + j].norm == w);
+            fits.then_some(p.as_slice())
+        })
+    }
+
     /// PERSON at `i` read by the rules: honorifics and a name.
     fn person_read_at(&self, i: usize) -> Option<Phrase> {
         let mut honorifics = Vec::new();
         let mut k = i;
-        while let Some(r) = self
-            .word(k)
-            .filter(|r| r.info.honorific && (k == i || self.joins(k)))
-        {
+        loop {
+            if let Some(phrase) = self.honorific_phrase(k, k == i) {
+                // As listed: a proclitic on the first word is no part of it.
+                honorifics.push(CompactString::from(phrase.join(" ")));
+                k += phrase.len();
+                continue;
+            }
+            let Some(r) = self
+                .word(k)
+                .filter(|r| r.info.honorific && (k == i || self.joins(k)))
+            else {
+                break;
+            };
             if r.clitic > 1 || r.clitic == 1 && r.prep.is_some() && !r.def && k == i {
                 break;
             }

@@ -224,6 +224,40 @@ fn places_carry_canonical_name_and_country() {
 }
 
 #[test]
+fn an_honorific_of_several_words_stays_out_of_the_name() {
+    let fold = |s: &str| crate::text::Analyzer::new(crate::text::Profile::Search).normalize(s);
+    for (text, name, honorific) in [
+        (
+            "وقال آية الله علي السيستاني إن الانتخابات ضرورية.",
+            "علي السيستاني",
+            "آية الله",
+        ),
+        (
+            "والتقى آية الله العظمى علي السيستاني الوفد.",
+            "علي السيستاني",
+            "آية الله العظمى",
+        ),
+        (
+            "وألقى حجة الإسلام حسن روحاني كلمة.",
+            "حسن روحاني",
+            "حجة الإسلام",
+        ),
+    ] {
+        let x = run(text);
+        let p = x
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityKind::Person)
+            .unwrap_or_else(|| panic!("no person in {text}: {:?}", found(text)));
+        assert_eq!(p.text(text), name, "{text}");
+        let Attrs::Person(a) = &p.attrs else {
+            panic!("person attrs")
+        };
+        assert_eq!(a.honorifics, [fold(honorific)], "{text}");
+    }
+}
+
+#[test]
 fn a_unit_word_names_a_place_of_its_own_kind_first() {
     // الرياض is also a district of Nouakchott, switched off in the list: a
     // unit word makes that row readable, but "مدينة" names a city and "حي" a
