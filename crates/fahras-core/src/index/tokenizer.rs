@@ -80,11 +80,21 @@ impl Clone for FahrasTokenizer {
     }
 }
 
+/// Segments whose stem-cache slots are read at once, ahead of their lookups:
+/// few enough that their slots (a cache line each) are still in the core's
+/// cache when the stream reaches them, in a text of any length.
+const WARM: usize = 1024;
+
 /// The tokens of one text, normalized one by one as tantivy asks.
 pub(crate) struct FahrasTokenStream<'a> {
     text: &'a str,
-    /// Segments with their positions (a segment's index: dropped ones count).
-    segments: std::iter::Zip<std::slice::Iter<'a, Segment>, std::ops::RangeFrom<usize>>,
+    /// Every segment of the text; a segment's index is its position (dropped
+    /// ones count).
+    segments: &'a [Segment],
+    /// The next segment to read.
+    next: usize,
+    /// The segments before this one have had their stem slots read.
+    warmed: usize,
     analyzer: &'a Analyzer,
     cache: &'a mut NormCache,
     stem: Option<&'a mut Stems>,
@@ -99,19 +109,11 @@ impl Tokenizer for FahrasTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> FahrasTokenStream<'a> {
         self.segments.clear();
         segment_into(text, &mut self.segments);
-        // Every word's stem is looked up as the stream advances, between
-        // tantivy's own work on each token.
-        if let Some(stems) = &self.stem {
-            stems.cache.warm(
-                self.segments
-                    .iter()
-                    .filter(|s| s.kind.is_indexable())
-                    .map(|s| &text[s.bytes.range()]),
-            );
-        }
         FahrasTokenStream {
             text,
-            segments: self.segments.iter().zip(0..),
+            segments: &self.segments,
+            next: 0,
+            warmed: 0,
             analyzer: &self.analyzer,
             cache: &mut self.cache,
             stem: self.stem.as_mut(),
@@ -122,6 +124,24 @@ impl Tokenizer for FahrasTokenizer {
 }
 
 impl FahrasTokenStream<'_> {
+    /// Read the stem slots of the next [`WARM`] segments. Each word's stem is
+    /// looked up as the stream reaches it, between tantivy's own work on each
+    /// token; read there one at a time, each slot's cache miss was waited for
+    /// on its own.
+    fn warm(&mut self) {
+        let end = (self.warmed + WARM).min(self.segments.len());
+        if let Some(stems) = self.stem.as_deref() {
+            let text = self.text;
+            stems.cache.warm(
+                self.segments[self.warmed..end]
+                    .iter()
+                    .filter(|s| s.kind.is_indexable())
+                    .map(|s| &text[s.bytes.range()]),
+            );
+        }
+        self.warmed = end;
+    }
+
     /// Turn the token into the marked stem of the word it holds; `false` when
     /// the stem is the form itself or the word has none (a stop word).
     fn give_stem(&mut self, seg: &Segment) -> bool {
@@ -150,7 +170,12 @@ impl TokenStream for FahrasTokenStream<'_> {
         {
             return true;
         }
-        for (seg, position) in self.segments.by_ref() {
+        while let Some(seg) = self.segments.get(self.next) {
+            let position = self.next;
+            self.next += 1;
+            if position == self.warmed {
+                self.warm();
+            }
             if !seg.kind.is_indexable() {
                 continue;
             }
