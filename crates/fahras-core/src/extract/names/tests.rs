@@ -35,6 +35,20 @@ fn found(text: &str) -> Vec<(EntityKind, String, String)> {
         .collect()
 }
 
+/// The first PERSON of `text`: its surface and its honorifics.
+fn first_person(text: &str) -> (String, Vec<String>) {
+    let x = run(text);
+    let p = x
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Person)
+        .unwrap_or_else(|| panic!("no person in {text}: {:?}", found(text)));
+    let Attrs::Person(a) = &p.attrs else {
+        panic!("person attrs")
+    };
+    (p.text(text).to_owned(), a.honorifics.clone())
+}
+
 fn has(text: &str, kind: EntityKind, surface: &str) -> bool {
     found(text)
         .iter()
@@ -159,17 +173,9 @@ fn persons_across_the_naming_patterns_of_the_region() {
             "عبد الحميد بن سالم",
         ),
     ] {
-        let x = run(text);
-        let p = x
-            .entities
-            .iter()
-            .find(|e| e.kind == EntityKind::Person)
-            .unwrap_or_else(|| panic!("no person in {text}"));
-        assert_eq!(p.text(text), name);
-        let Attrs::Person(a) = &p.attrs else {
-            panic!("person attrs")
-        };
-        assert_eq!(a.honorifics.len(), 1, "{a:?}");
+        let (got, honorifics) = first_person(text);
+        assert_eq!(got, name);
+        assert_eq!(honorifics.len(), 1, "{honorifics:?}");
     }
     // A kunya whose name is an "عبد" compound is read whole.
     let text = "وقال أبو عبد الله إن الاتفاق صامد.";
@@ -243,17 +249,9 @@ fn an_honorific_of_several_words_stays_out_of_the_name() {
             "حجة الإسلام",
         ),
     ] {
-        let x = run(text);
-        let p = x
-            .entities
-            .iter()
-            .find(|e| e.kind == EntityKind::Person)
-            .unwrap_or_else(|| panic!("no person in {text}: {:?}", found(text)));
-        assert_eq!(p.text(text), name, "{text}");
-        let Attrs::Person(a) = &p.attrs else {
-            panic!("person attrs")
-        };
-        assert_eq!(a.honorifics, [fold(honorific)], "{text}");
+        let (got, honorifics) = first_person(text);
+        assert_eq!(got, name, "{text}");
+        assert_eq!(honorifics, [fold(honorific)], "{text}");
     }
 }
 
