@@ -6,10 +6,12 @@
 //! ```
 //!
 //! `QUERIES.txt` holds one query a line (`benches/peers/search.py` writes the
-//! 500 queries it gives its peers). Each query runs twice over the file, the
-//! first pass warming the caches; the second is timed, in two modes: `top10`
-//! (total and the ten best ids, what tantivy-py is timed on) and `full` (hits with
-//! a passage, stored entities and officials, what `fahras search` prints).
+//! 500 queries it gives its peers, and runs this beside them). Each query runs
+//! twice over the file, the first pass warming the caches (search.py gives its
+//! in-process peers the same warm pass); the second is timed, in two modes:
+//! `top10` (total and the ten best ids, what tantivy-py is timed on) and `full`
+//! (hits with a passage, stored entities and officials, what `fahras search`
+//! prints).
 
 #![allow(clippy::print_stdout, clippy::cast_precision_loss)]
 
@@ -17,9 +19,10 @@ use std::time::Instant;
 
 use fahras_core::index::{Index, SearchRequest};
 
-/// The value below which `pct` percent of `sorted` lie (nearest rank).
+/// The nearest-rank `pct`th percentile of `sorted`: the same rank as
+/// `pct()` in `benches/peers/search.py`, so its rows and this one compare.
 fn percentile(sorted: &[f64], pct: usize) -> f64 {
-    let i = (sorted.len().saturating_sub(1) * pct).div_ceil(100);
+    let i = (sorted.len() * pct).div_ceil(100).saturating_sub(1);
     sorted.get(i).copied().unwrap_or(0.0)
 }
 
@@ -33,7 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let queries: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     for mode in ["top10", "full"] {
         let mut times = Vec::with_capacity(queries.len());
-        let mut hits = 0usize;
+        let mut totals = Vec::with_capacity(queries.len());
         for pass in 0..2 {
             for q in &queries {
                 let req = SearchRequest::new(*q);
@@ -46,13 +49,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let ms = t.elapsed().as_secs_f64() * 1e3;
                 if pass == 1 {
                     times.push(ms);
-                    hits += total;
+                    totals.push(total);
                 }
             }
         }
+        let n = times.len().max(1) as f64;
+        let mean = times.iter().sum::<f64>() / n;
+        let zero = totals.iter().filter(|&&t| t == 0).count();
+        let mean_total = totals.iter().sum::<usize>() as f64 / n;
         times.sort_by(f64::total_cmp);
+        // `mean_total` and `zero_hit_queries` let a reader check that every
+        // side answered the same queries alike (`benches/peers/search.py`).
         println!(
-            "{{\"engine\": \"fahras\", \"mode\": \"{mode}\", \"queries\": {}, \"p50_ms\": {:.3}, \"p95_ms\": {:.3}, \"max_ms\": {:.3}, \"total_hits\": {hits}}}",
+            "{{\"engine\": \"fahras\", \"mode\": \"{mode}\", \"queries\": {}, \"p50_ms\": {:.3}, \"p95_ms\": {:.3}, \"mean_ms\": {mean:.3}, \"max_ms\": {:.3}, \"zero_hit_queries\": {zero}, \"mean_total\": {mean_total:.1}}}",
             times.len(),
             percentile(&times, 50),
             percentile(&times, 95),

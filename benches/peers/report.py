@@ -349,8 +349,9 @@ def search_section(raw: Path, out: list[str]) -> None:
              f"({corpus['corpus']}); indexing is one whole process per side, the median of "
              f"{runs} round(s) that run every side once in a rotated order; fahras ÷ peer "
              "compares the `--no-extract` index (like for like)",
-             f"{corpus['queries']} queries of 1–3 words, all required, top 10 + total; fahras is "
-             "one CLI process per query, the peers warm in-process searchers"]
+             f"{corpus['queries']} queries of 1–3 words, all required, top 10 + total; in this "
+             "table fahras is one CLI process per query, the peers warm in-process searchers "
+             "(in process, side by side: below)"]
     if base:
         v, nm = base.get("fahras --version"), base.get("fahras search, no match")
         if v and nm:
@@ -370,6 +371,27 @@ def search_section(raw: Path, out: list[str]) -> None:
             out.append(f"- {r['side']} ÷ tantivy-py, round by round: {per} "
                        f"(seconds: {', '.join(f'{w:.2f}' for w in r['runs'])} against "
                        f"{', '.join(f'{w:.2f}' for w in peer['runs'])}).")
+        out.append("")
+    inproc = [r for r in query.values() if r["in_process"]]
+    tq = query.get("tantivy-py")
+    if any(r["side"].startswith("fahras") for r in inproc):
+        out.append("Query latency in process, every side warm (a pass over the queries, then "
+                   "the timed one):")
+        out.append("")
+        out.append("| side | p50 ms | p95 ms | mean ms | p95 ÷ tantivy-py | 0-hit queries "
+                   "| mean total |")
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for r in inproc:
+            rel = f"{r['p95_ms'] / tq['p95_ms']:.2f}×" if tq and tq["p95_ms"] else "—"
+            out.append(f"| {r['side']} | {r['p50_ms']:.2f} | {r['p95_ms']:.2f} "
+                       f"| {r['mean_ms']:.2f} | {rel} | {r['zero_hit_queries']} "
+                       f"| {r['mean_total']:,.1f} |")
+        out.append("")
+        out.append("fahras in process is the `search_latency` example (a Rust loop over "
+                   "`Index::top_ids`, or `Index::search` for full hits with passages, entities "
+                   "and officials); tantivy-py's time includes its Python call. A mean total "
+                   "that differs between sides is a difference of analyzers: fahras matches "
+                   "spelling variants and proclitics.")
         out.append("")
 
 

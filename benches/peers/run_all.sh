@@ -80,8 +80,9 @@ fi
 echo "==> raw outputs and logs in $raw" >&2
 
 if [ "$build" -eq 1 ]; then
-    echo "==> cargo build --release -p fahras-cli" >&2
-    (cd "$repo" && "${CARGO:-cargo}" build --release -p fahras-cli) >&2
+    echo "==> cargo build --release -p fahras-cli, and the search_latency example" >&2
+    (cd "$repo" && "${CARGO:-cargo}" build --release -p fahras-cli \
+        && "${CARGO:-cargo}" build --release -p fahras-bench --example search_latency) >&2
 fi
 # A private copy of the binary, so a rebuild during the run changes nothing.
 cp "$target_dir/release/fahras" "$raw/fahras"

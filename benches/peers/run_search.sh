@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Search side by side: fahras (CLI `index add` / `search`) against tantivy-py
 # and SQLite FTS5 (benches/peers/search.py) on the shared news corpora:
-# indexing docs/s, MB/s and peak RSS; p50/p95 latency of 500 AND queries;
-# recall on the spelling-variant probe (tests/data/spelling_variants.tsv).
+# indexing docs/s, MB/s and peak RSS; p50/p95 latency of 500 AND queries
+# (fahras as CLI processes, and in process through the search_latency
+# example, which the build step builds); recall on the spelling-variant
+# probe (tests/data/spelling_variants.tsv).
 # Works from any directory:
 #
 #   ./benches/peers/run_search.sh [--runs N] [--quick] [--no-build] [--json FILE]
@@ -54,14 +56,23 @@ echo "==> installing ${TANTIVY_PINS[*]}" >&2
 "$vpy" -m pip install --quiet --disable-pip-version-check --no-deps "${TANTIVY_PINS[@]}"
 
 if [ "$build" -eq 1 ]; then
-    echo "==> cargo build --release -p fahras-cli" >&2
-    (cd "$repo" && "${CARGO:-cargo}" build --release -p fahras-cli) >&2
+    echo "==> cargo build --release -p fahras-cli, and the search_latency example" >&2
+    (cd "$repo" && "${CARGO:-cargo}" build --release -p fahras-cli \
+        && "${CARGO:-cargo}" build --release -p fahras-bench --example search_latency) >&2
 fi
 
 out="$(mktemp -d "${TMPDIR:-/tmp}/fahras-search.XXXXXX")"
 trap 'rm -rf "$out"' EXIT
 # A private copy of the binary, so a rebuild during the run changes nothing.
 cp "$target_dir/release/fahras" "$out/fahras"
+# fahras in process, beside the in-process peers (built above, or by run_all.sh).
+latency="$target_dir/release/examples/search_latency"
+if [ -x "$latency" ]; then
+    cp "$latency" "$out/search_latency"
+    args+=(--latency "$out/search_latency")
+else
+    echo "run_search.sh: no $latency (build it, or run without --no-build): no in-process fahras rows" >&2
+fi
 
 if [ -z "$runs" ]; then
     if [ "$quick" -eq 1 ]; then runs=1; else runs=3; fi

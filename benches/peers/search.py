@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Search side by side: fahras (CLI) against tantivy-py and SQLite FTS5.
+"""Search side by side: fahras (CLI and in process) against tantivy-py and SQLite FTS5.
 
 Driven by run_search.sh, which installs the pinned peers into
 benches/peers/.venv and passes the fahras binary:
 
     python benches/peers/search.py --fahras target/release/fahras [--quick]
                                    [--runs 3] [--queries 500] [--json FILE]
+                                   [--latency target/release/examples/search_latency]
 
 Inputs (read at run time, never copied into the repository; the shared
 directory is $FAHRAS_SHARED or <repo>/../shared):
@@ -40,11 +41,17 @@ What is measured (one JSON line per measurement on stdout, then a summary):
         that matches nothing, run after every query, show how much), on
         the --no-extract index (like for like) and on the default index
         (whose hits also carry their entities, officials and directives)
+      - fahras in process (with --latency): the search_latency example on
+        both indexes, the index opened once, a warm pass over the queries
+        and then a timed one; `top10` is the total and the 10 best ids (as
+        tantivy-py below), `full hits` what `fahras search` prints
       - tantivy-py: index.parse_query(q, ["title", "body"],
         conjunction_by_default=True), searcher.search(query, 10, count=True),
-        stored `id` of the 10 hits; in-process, searcher opened once
+        stored `id` of the 10 hits; in-process, searcher opened once, a
+        warm pass and then a timed one
       - FTS5: `MATCH '"w1" "w2"'` (quoted words, implicit AND):
-        count(*) and the 10 best ids by bm25 (ORDER BY rank); in-process
+        count(*) and the 10 best ids by bm25 (ORDER BY rank); in-process,
+        a warm pass and then a timed one
     Queries: Arabic words (3+ letters, letters only) of the corpus text,
     sampled with random.Random(7) by frequency, without the 50 most
     frequent words.
@@ -59,8 +66,9 @@ What is measured (one JSON line per measurement on stdout, then a summary):
 Fairness notes: fahras's index is tantivy too; the difference between it and
 tantivy-py is the analyzer (Arabic normalization, proclitic handling) plus
 what fahras stores and extracts. All three store title and body. fahras's
-query latency is a CLI process per query against warm in-process searchers
-for the peers; it is reported as such. Indexing runs in --runs rounds
+query latency is reported twice: a CLI process per query, and in process
+beside the in-process peers (tantivy-py's time includes its Python call, the
+in-process fahras one is a Rust loop). Indexing runs in --runs rounds
 (default 3), every side once a round in a rotated order, and each side's
 figure is its median round: on a VM whose speed drifts by a third from one
 minute to the next, one run a side decides nothing. The load average at
@@ -318,6 +326,10 @@ def main() -> int:
                     help="indexing rounds; each side's figure is its median round")
     ap.add_argument("--json", help="also write every measurement to this file")
     ap.add_argument("--workdir", help="where the indexes go (default: a temporary directory)")
+    ap.add_argument("--latency", metavar="BIN",
+                    help="the search_latency example (`cargo build --release -p fahras-bench "
+                         "--example search_latency`): also time fahras in process, beside "
+                         "the in-process peers")
     ap.add_argument("--write-queries", metavar="FILE",
                     help="write the queries, one a line, for `cargo run --release -p fahras-bench "
                          "--example search_latency -- INDEX FILE` (in-process latency), and stop")
@@ -466,6 +478,11 @@ def main() -> int:
         log(f"{len(queries)} queries: {label}")
         interleave = label == "fahras CLI, text index"
         times, totals = [], []
+        if not label.startswith("fahras"):
+            # A warm pass, untimed: search_latency warms fahras in process
+            # the same way, so the in-process rows compare like for like.
+            for q in queries:
+                s.search(q, TOP)
         for q in queries:
             t0 = time.perf_counter()
             total, ids = s.search(q, TOP)
@@ -487,6 +504,23 @@ def main() -> int:
             for name, bt in base_times.items():
                 emit({"measure": "baseline", "side": name, "runs": len(bt),
                       "p50_ms": round(pct(bt, 0.5), 3), "p95_ms": round(pct(bt, 0.95), 3)}, rows)
+
+    # fahras in process: the search_latency example over the same queries,
+    # a warm pass then a timed one, as the peers above.
+    if args.latency:
+        qfile = work / "queries.txt"
+        qfile.write_text("\n".join(queries) + "\n", encoding="utf-8")
+        for ix_label, ix in (("text index", fahras_text), ("default index", fahras_ix)):
+            log(f"{len(queries)} queries: fahras in process, {ix_label}")
+            proc = subprocess.run([args.latency, str(ix), str(qfile)], check=True,
+                                  capture_output=True, text=True)
+            for line in proc.stdout.splitlines():
+                r = json.loads(line)
+                what = {"top10": "", "full": ", full hits"}[r["mode"]]
+                emit({"measure": "query", "side": f"fahras in process, {ix_label}{what}",
+                      "queries": r["queries"], "p50_ms": r["p50_ms"], "p95_ms": r["p95_ms"],
+                      "mean_ms": r["mean_ms"], "zero_hit_queries": r["zero_hit_queries"],
+                      "mean_total": r["mean_total"], "in_process": True}, rows)
 
     # ---- 3. spelling-variant probe
     # The analyzer is the same for both fahras indexes: probe the text one
@@ -567,11 +601,19 @@ def summary(rows: list[dict]) -> None:
     q = [r for r in rows if r["measure"] == "query"]
     p(f"2. Query latency: {corpus['queries']} queries of 1-3 words, all words required, "
       f"top {TOP} ids + total")
-    p(f"{'side':<46}{'p50 ms':>9}{'p95 ms':>9}{'mean ms':>9}{'0-hit q':>9}{'mean total':>12}")
+    p(f"{'side':<52}{'p50 ms':>9}{'p95 ms':>9}{'mean ms':>9}{'0-hit q':>9}{'mean total':>12}")
     for r in q:
-        label = r["side"] + (" (in-process)" if r["in_process"] else " (1 process/query)")
-        p(f"{label:<46}{r['p50_ms']:>9.2f}{r['p95_ms']:>9.2f}{r['mean_ms']:>9.2f}"
+        label = r["side"]
+        if not label.startswith("fahras in process"):
+            label += " (in-process)" if r["in_process"] else " (1 process/query)"
+        p(f"{label:<52}{r['p50_ms']:>9.2f}{r['p95_ms']:>9.2f}{r['mean_ms']:>9.2f}"
           f"{r['zero_hit_queries']:>9}{r['mean_total']:>12,.1f}")
+    tq = next((r for r in q if r["side"] == "tantivy-py"), None)
+    iq = next((r for r in q if r["side"] == "fahras in process, text index"), None)
+    if tq and iq:
+        p(f"  fahras in process ÷ tantivy-py, p95: {iq['p95_ms'] / tq['p95_ms']:.2f}x "
+          f"(p50 {iq['p50_ms'] / tq['p50_ms']:.2f}x); both warm, top {TOP} + total "
+          "(tantivy-py's figure includes its Python call)")
     base = {r["side"]: r for r in rows if r["measure"] == "baseline"}
     fq = next((r for r in q if r["side"] == "fahras CLI, text index"), None)
     if base and fq:
@@ -582,8 +624,9 @@ def summary(rows: list[dict]) -> None:
           f"search matching nothing (start + open index) {nm:.2f} ms = "
           f"{100 * nm / fq['p50_ms']:.0f}% of its p50 on the text index.")
         if nm >= 0.5 * fq["p50_ms"]:
-            p("  => process start-up and index open DOMINATE the fahras CLI latency; "
-              "an in-process number would be far lower.")
+            p("  => process start-up and index open DOMINATE the fahras CLI latency"
+              + ("; see the in-process rows." if iq else
+                 "; an in-process number (--latency) would be far lower."))
         else:
             p("  => start-up and index open are a minority of the fahras CLI latency.")
     p()
