@@ -11,8 +11,10 @@
 #   ./benches/peers/run_all.sh [--runs N] [--quick] [--no-build]
 #                              [--out FILE] [--raw DIR] [--note TEXT]
 #
-# --runs N: best of N for the timed passes (default 3). --quick: best of 1,
-# anc_news only for 4 and 5 (a check of the script, not numbers to keep).
+# --runs N: best of N for the timed passes (default 3), and N indexing
+# rounds in 4 (default 5: each side's figure there is a median, which needs
+# more rounds than a best-of). --quick: best of 1 and one round, anc_news
+# only for 4 and 5 (a check of the script, not numbers to keep).
 # --out: the report (default benches/peers/RESULTS.md). --raw DIR: keep every
 # raw JSON output and log there (default: a temporary directory, removed).
 # --note: a sentence on the machine for the report's header. A full run takes
@@ -27,6 +29,7 @@ target_dir="${CARGO_TARGET_DIR:-target}"
 case "$target_dir" in /*) ;; *) target_dir="$repo/$target_dir" ;; esac
 
 runs=3
+search_runs=5
 quick=0
 build=1
 report="$here/RESULTS.md"
@@ -34,9 +37,9 @@ raw=""
 note=""
 while [ $# -gt 0 ]; do
     case "$1" in
-        --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
-        --runs=*) runs="${1#--runs=}"; shift ;;
-        --quick) quick=1; runs=1; shift ;;
+        --runs) runs="${2:?--runs needs a number}"; search_runs="$runs"; shift 2 ;;
+        --runs=*) runs="${1#--runs=}"; search_runs="$runs"; shift ;;
+        --quick) quick=1; runs=1; search_runs=1; shift ;;
         --no-build) build=0; shift ;;
         --out) report="${2:?--out needs a file}"; shift 2 ;;
         --out=*) report="${1#--out=}"; shift ;;
@@ -114,7 +117,7 @@ step stem "$raw/stem.log" "$vpy" "$here/stem.py" --fahras "$fahras" --runs "$run
 # 3. dates
 step dates "$raw/dates.log" "$here/run_dates.sh" --no-build --runs "$runs" --json "$raw/dates.json"
 # 4. indexing and search
-step search "$raw/search.log" "$here/run_search.sh" --no-build --runs "$runs" \
+step search "$raw/search.log" "$here/run_search.sh" --no-build --runs "$search_runs" \
     ${quick_args[@]+"${quick_args[@]}"} --json "$raw/search.jsonl"
 # 5. fahras extract end to end
 step e2e "$raw/e2e.log" "$vpy" "$here/e2e.py" --fahras "$fahras" --runs "$runs" \

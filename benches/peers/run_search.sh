@@ -10,7 +10,8 @@
 #   ./benches/peers/run_search.sh [--runs N] [--quick] [--no-build] [--json FILE]
 #
 # --runs N: indexing rounds, each side once a round in a rotated order; a
-# side's figure is its median round (default 3; --quick: 1).
+# side's figure is its median round (default 5; --quick: 1). Five, not
+# three: with three, one slow minute of the VM could still move a median.
 # --quick indexes anc_news only (2,900 articles) for a fast check; the full
 # run adds saudinewsnet (11,901 articles, 52.5 MB of text) and takes a few
 # minutes on 2 cores. tantivy-py lives in benches/peers/.venv (git-ignored,
@@ -75,7 +76,7 @@ else
 fi
 
 if [ -z "$runs" ]; then
-    if [ "$quick" -eq 1 ]; then runs=1; else runs=3; fi
+    if [ "$quick" -eq 1 ]; then runs=1; else runs=5; fi
 fi
 args+=(--runs "$runs")
 echo "==> search.py ${args[*]:-}" >&2

@@ -5,7 +5,7 @@ Driven by run_search.sh, which installs the pinned peers into
 benches/peers/.venv and passes the fahras binary:
 
     python benches/peers/search.py --fahras target/release/fahras [--quick]
-                                   [--runs 3] [--queries 500] [--json FILE]
+                                   [--runs 5] [--queries 500] [--json FILE]
                                    [--latency target/release/examples/search_latency]
 
 Inputs (read at run time, never copied into the repository; the shared
@@ -69,7 +69,7 @@ what fahras stores and extracts. All three store title and body. fahras's
 query latency is reported twice: a CLI process per query, and in process
 beside the in-process peers (tantivy-py's time includes its Python call, the
 in-process fahras one is a Rust loop). Indexing runs in --runs rounds
-(default 3), every side once a round in a rotated order, and each side's
+(default 5), every side once a round in a rotated order, and each side's
 figure is its median round: on a VM whose speed drifts by a third from one
 minute to the next, one run a side decides nothing. The load average at
 start and end is printed with the numbers.
@@ -322,7 +322,7 @@ def main() -> int:
     ap.add_argument("--fahras", required=True, help="the fahras binary")
     ap.add_argument("--quick", action="store_true", help="anc_news only (2,900 articles)")
     ap.add_argument("--queries", type=int, default=500)
-    ap.add_argument("--runs", type=int, default=3,
+    ap.add_argument("--runs", type=int, default=5,
                     help="indexing rounds; each side's figure is its median round")
     ap.add_argument("--json", help="also write every measurement to this file")
     ap.add_argument("--workdir", help="where the indexes go (default: a temporary directory)")
