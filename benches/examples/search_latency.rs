@@ -2,7 +2,7 @@
 //!
 //! ```sh
 //! fahras index create /tmp/ix && fahras index add /tmp/ix FEED.jsonl.gz
-//! cargo run --release -p fahras-bench --example search_latency -- /tmp/ix QUERIES.txt
+//! cargo run --release -p fahras-bench --example search_latency -- /tmp/ix QUERIES.txt [top10|full]
 //! ```
 //!
 //! `QUERIES.txt` holds one query a line (`benches/peers/search.py` writes the
@@ -29,12 +29,17 @@ fn percentile(sorted: &[f64], pct: usize) -> f64 {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (Some(dir), Some(queries)) = (args.next(), args.next()) else {
-        return Err("usage: search_latency INDEX_DIR QUERIES.txt".into());
+        return Err("usage: search_latency INDEX_DIR QUERIES.txt [top10|full]".into());
     };
+    // One mode alone, for a profile of it.
+    let only = args.next();
     let index = Index::open(&dir)?;
     let text = std::fs::read_to_string(&queries)?;
     let queries: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     for mode in ["top10", "full"] {
+        if only.as_deref().is_some_and(|m| m != mode) {
+            continue;
+        }
         let mut times = Vec::with_capacity(queries.len());
         let mut totals = Vec::with_capacity(queries.len());
         for pass in 0..2 {

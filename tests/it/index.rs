@@ -603,3 +603,33 @@ fn a_phrase_matches_by_its_forms_or_its_stems_and_the_form_as_written_ranks_firs
     assert_eq!(ids(&search(&ix, &["امين"])).len(), 3);
     assert_eq!(ids(&search(&ix, &["body:\"الأمين العام\""])).len(), 2);
 }
+
+#[test]
+fn top_ids_are_the_ids_search_ranks_first() {
+    use fahras_core::index::{DocType, Index, SearchRequest};
+    let dir = sample_index();
+    let index = Index::open(dir.path().join("ix")).unwrap();
+    // Words that are their own stem ("أمين"), words with a proclitic, a
+    // phrase, and every directive: the id is read alone from each stored
+    // document, which must give the ids `search` reads from whole ones.
+    let cases = [
+        ("أمين", DocType::Article),
+        ("بالحزب فرع", DocType::Article),
+        ("\"الأمين العام\"", DocType::Any),
+        ("*", DocType::Directive),
+    ];
+    for (q, doc_type) in cases {
+        let mut req = SearchRequest::new(q);
+        req.doc_type = doc_type;
+        req.limit = 25;
+        req.snippets = 0;
+        let full = index.search(&req).unwrap();
+        let (total, top) = index.top_ids(&req).unwrap();
+        assert!(full.total > 0, "{q}");
+        assert_eq!(total, full.total, "{q}");
+        let want: Vec<(&str, f32)> = full.hits.iter().map(|h| (h.id.as_str(), h.score)).collect();
+        let got: Vec<(&str, f32)> = top.iter().map(|(s, id)| (id.as_str(), *s)).collect();
+        assert_eq!(got, want, "{q}");
+        assert!(got.iter().all(|(id, _)| !id.is_empty()));
+    }
+}
