@@ -89,6 +89,11 @@ pub struct Index {
     stem: Analyzer,
     /// Built once: a parser per query cost a tokenizer registry per query.
     parser: tantivy::query::QueryParser,
+    /// Stems of the words passages were looked for in, kept between
+    /// searches: a search with passages stems every word of its hits, and the
+    /// next search's hits share most of them. A search that finds it in use
+    /// (another thread's) starts a cache of its own rather than wait.
+    stems: std::sync::Mutex<crate::text::NormCache>,
 }
 
 impl std::fmt::Debug for Index {
@@ -212,6 +217,7 @@ impl Index {
             meta,
             search,
             stem,
+            stems: std::sync::Mutex::default(),
             parser,
         })
     }

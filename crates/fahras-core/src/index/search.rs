@@ -13,11 +13,12 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 use super::facets::{self, FacetCounter};
 use super::query::{self, DocType, Filters};
 use super::schema::Fields;
-use super::snippet::{self, Snippet, Terms};
+use super::snippet::{self, Highlighter, Snippet, Terms};
 use super::timeline::{self, MonthCount, Timeline};
 use super::{Index, engine};
 use crate::error::{Error, ErrorKind, Result};
 use crate::extract::OfficialNames;
+use crate::text::NormCache;
 
 /// Facets a search can count.
 pub const FACETS: [&str; 7] = ["org", "branch", "person", "role", "place", "year", "kind"];
@@ -255,10 +256,16 @@ impl Index {
         let (top, total, counts, days) = searcher
             .search(&q, &(top, Count, facets, timeline))
             .map_err(|e| engine("search failed", e))?;
+        // The index's stem cache, or one of this search's own while another
+        // search holds it (or a search panicked holding it: it is scratch).
+        let mut shared = self.stems.try_lock().ok();
+        let mut own = NormCache::default();
+        let stems = shared.as_deref_mut().unwrap_or(&mut own);
+        let mut hl = Highlighter::new(&self.search, &self.stem, stems);
         let hits = top
             .into_iter()
             .take(req.limit)
-            .map(|(score, addr)| self.hit(&searcher, addr, score, &terms, req.snippets))
+            .map(|(score, addr)| self.hit(&searcher, addr, score, &terms, &mut hl, req.snippets))
             .collect::<Result<Vec<_>>>()?;
         let facets = req
             .facets
@@ -370,6 +377,7 @@ impl Index {
         addr: DocAddress,
         score: f32,
         terms: &Terms,
+        hl: &mut Highlighter<'_>,
         snippets: usize,
     ) -> Result<Hit> {
         let f = &self.fields;
@@ -402,7 +410,7 @@ impl Index {
             published,
             source: first_str(&doc, f.source),
             url: first_str(&doc, f.url),
-            snippets: snippet::snippets(&body, base, terms, &self.search, &self.stem, snippets),
+            snippets: snippet::snippets(&body, base, terms, hl, snippets),
             entities,
             relations,
             officials,

@@ -1,15 +1,14 @@
 //! Highlighted passages: where the query's words are, in the ORIGINAL text.
 //!
-//! The text is analyzed again with both analyzers; a token is a hit when its
-//! form is one of the query's words, or its stem one of their stems. The best
+//! The text is analyzed again; a token is a hit when its form is one of the
+//! query's words, or its stem one of their stems. The best
 //! passage is the window of at most [`WIDTH`] chars holding the most distinct
 //! hits, widened to whole tokens around them.
 
-use std::collections::HashSet;
-
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 
-use crate::text::{Analyzer, Token};
+use crate::text::{Analyzer, NormCache, Token};
 
 /// Width of a passage, in chars.
 pub(crate) const WIDTH: u32 = 180;
@@ -56,36 +55,56 @@ fn span(t: &Token, base: (u32, u32)) -> SnippetSpan {
     }
 }
 
+/// The analyzers a passage is found with, and the stems of the words
+/// already seen, so a word in several hits is stemmed once (`perf`:
+/// stemming every word of every hit was most of a search with passages).
+pub(crate) struct Highlighter<'a> {
+    search: &'a Analyzer,
+    stem: &'a Analyzer,
+    stems: &'a mut NormCache,
+    buf: String,
+}
+
+impl<'a> Highlighter<'a> {
+    pub(crate) fn new(search: &'a Analyzer, stem: &'a Analyzer, stems: &'a mut NormCache) -> Self {
+        Self {
+            search,
+            stem,
+            stems,
+            buf: String::new(),
+        }
+    }
+
+    /// Whether the word `surface` has one of `stems` for its stem. The
+    /// segmenter is the same for both analyzers, so a form token's surface is
+    /// the stem analyzer's token too.
+    fn stem_hit(&mut self, surface: &str, stems: &HashSet<String>) -> bool {
+        !stems.is_empty()
+            && self.stem.norm_into(surface, &mut self.buf, self.stems)
+            && stems.contains(self.buf.as_str())
+    }
+}
+
 /// Up to `max` passages of `text`; `base` is the (char, byte) offset of `text`
 /// in its article. A text without hits yields its opening.
 pub(crate) fn snippets(
     text: &str,
     base: (u32, u32),
     terms: &Terms,
-    search: &Analyzer,
-    stem: &Analyzer,
+    hl: &mut Highlighter<'_>,
     max: usize,
 ) -> Vec<Snippet> {
     if max == 0 || text.is_empty() {
         return Vec::new();
     }
-    let tokens = search.analyze(text);
-    let stem_hits: HashSet<u32> = if terms.stems.is_empty() {
-        HashSet::new()
-    } else {
-        stem.analyze(text)
-            .into_iter()
-            .filter(|t| terms.stems.contains(t.norm.as_str()))
-            .map(|t| t.bytes.start)
-            .collect()
-    };
+    let tokens = hl.search.analyze(text);
     // (token index, the word it matched as) of every hit.
     let hits: Vec<(usize, &str)> = tokens
         .iter()
         .enumerate()
         .filter(|(_, t)| t.kind.is_indexable())
         .filter(|(_, t)| {
-            terms.forms.contains(t.norm.as_str()) || stem_hits.contains(&t.bytes.start)
+            terms.forms.contains(t.norm.as_str()) || hl.stem_hit(t.text(text), &terms.stems)
         })
         .map(|(i, t)| (i, t.norm.as_str()))
         .collect();
@@ -119,7 +138,7 @@ fn best_window(tokens: &[Token], hits: &[(usize, &str)], used: &[bool]) -> Optio
     let mut best: Option<((usize, usize), (usize, usize))> = None;
     for a in (0..hits.len()).filter(|&a| !used[a]) {
         let start = tokens[hits[a].0].chars.start;
-        let mut words = HashSet::new();
+        let mut words = HashSet::default();
         let mut b = a;
         for j in a..hits.len() {
             if used[j] || tokens[hits[j].0].chars.end - start > WIDTH {
@@ -191,7 +210,9 @@ mod tests {
         let text = "مقدمة طويلة عن الطقس.\nوقال الرفيق إن أمانة الفرع اجتمعت بالأمين العام للحزب.";
         let mut terms = Terms::default();
         terms.stems.insert("امين".into());
-        let got = snippets(text, (0, 0), &terms, &search, &stem, 2);
+        let mut cache = NormCache::default();
+        let mut hl = Highlighter::new(&search, &stem, &mut cache);
+        let got = snippets(text, (0, 0), &terms, &mut hl, 2);
         assert_eq!(got.len(), 1);
         let h = got[0].highlights[0];
         let chars: String = text
@@ -203,5 +224,38 @@ mod tests {
         assert_eq!(&text[h.byte_start as usize..h.byte_end as usize], "بالأمين");
         // The passage stays in its paragraph.
         assert!(got[0].text.starts_with("وقال"), "{}", got[0].text);
+    }
+
+    #[test]
+    fn stems_from_the_cache_highlight_what_the_stem_analyzer_reads() {
+        let search = Analyzer::new(Profile::Search);
+        let stem = Analyzer::new(Profile::Stem);
+        let text = include_str!("../../../../corpus-sample/gold.jsonl");
+        let mut terms = Terms::default();
+        for w in ["امين", "حزب", "فرع", "اجتماع"] {
+            terms.stems.insert(w.into());
+        }
+        // Every word of the sample whose stem is one of those, by the stem
+        // analyzer read afresh.
+        let want: Vec<u32> = stem
+            .analyze(text)
+            .into_iter()
+            .filter(|t| terms.stems.contains(t.norm.as_str()))
+            .map(|t| t.bytes.start)
+            .collect();
+        assert!(want.len() > 20);
+        // One highlighter over many texts, as over the hits of one search:
+        // the second time round every stem comes from its cache.
+        let mut cache = NormCache::default();
+        let mut hl = Highlighter::new(&search, &stem, &mut cache);
+        for _ in 0..2 {
+            let got: Vec<u32> = snippets(text, (0, 0), &terms, &mut hl, usize::MAX)
+                .iter()
+                .flat_map(|s| s.highlights.iter().map(|h| h.byte_start))
+                .collect();
+            let mut got = got;
+            got.sort_unstable();
+            assert_eq!(got, want);
+        }
     }
 }
