@@ -205,6 +205,9 @@ pub(crate) struct Known {
     word: u32,
     /// A stop word.
     pub stop: bool,
+    /// The first word of an honorific of several words ("آية" of "آية الله"),
+    /// also behind و or ف: only there is the phrase list read.
+    pub phrase_head: bool,
 }
 
 impl Known {
@@ -213,6 +216,7 @@ impl Known {
         spelled: 0,
         word: 0,
         stop: false,
+        phrase_head: false,
     };
 
     /// Its reading in the word lists.
@@ -613,6 +617,12 @@ impl Lexicon {
         }
         for form in &stopwords {
             vocab.entry(form.clone()).or_default().stop = true;
+        }
+        for head in honorific_phrases.iter().filter_map(|p| p.first()) {
+            for clitic in ["", "و", "ف"] {
+                let form = CompactString::from(format!("{clitic}{head}"));
+                vocab.entry(form).or_default().phrase_head = true;
+            }
         }
         let common = data::lines(data::COMMON_WORDS)
             .map(|l| fold(analyzer, l))

@@ -1265,7 +1265,12 @@ impl View<'_, '_> {
     /// longest listed, one token a word. Its first word may carry و or ف
     /// when it starts the mention (`first`).
     pub(crate) fn honorific_phrase(&self, k: usize, first: bool) -> Option<&[CompactString]> {
-        if !self.toks.get(k).is_some_and(super::view::Tok::is_word) || !first && !self.joins(k) {
+        if !self
+            .toks
+            .get(k)
+            .is_some_and(|t| t.phrase_head && t.is_word())
+            || !first && !self.joins(k)
+        {
             return None;
         }
         let head = self.toks[k].norm;

@@ -55,6 +55,10 @@ pub(crate) struct Tok<'a, 'l> {
     /// Carries tanwin ("عرضاً", "خلفاً"): an adverb or a noun, never a name.
     pub tanwin: bool,
     pub reading: Option<Reading<'l>>,
+    /// May open an honorific of several words ([`Known::phrase_head`]).
+    ///
+    /// [`Known::phrase_head`]: super::lexicon::Known::phrase_head
+    pub phrase_head: bool,
 }
 
 impl Tok<'_, '_> {
@@ -128,6 +132,7 @@ impl<'a, 'l> View<'a, 'l> {
                         .windows(2)
                         .any(|w| w[0] == 0xd9 && (0x8b..=0x8d).contains(&w[1])),
                     reading,
+                    phrase_head: known.phrase_head,
                 }
             })
             .collect();
@@ -220,8 +225,9 @@ impl<'a, 'l> View<'a, 'l> {
     /// `Some(true)` for a state outside the Arab world.
     pub(crate) fn nationality(&self, i: usize) -> Option<bool> {
         let t = self.toks.get(i)?;
-        // Most tokens are no nisba with the article: skip the lookup.
-        if !(t.norm.contains("ال") && (t.norm.ends_with('ي') || t.norm.ends_with("يه"))) {
+        // Most tokens are no nisba with the article: skip the lookup (the
+        // ending first: a byte compare, where "ال" is a substring search).
+        if !((t.norm.ends_with('ي') || t.norm.ends_with("يه")) && t.norm.contains("ال")) {
             return None;
         }
         self.lex.nationality(t.norm)
