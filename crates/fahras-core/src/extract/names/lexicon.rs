@@ -293,14 +293,15 @@ pub(crate) fn splits(norm: &str, mut each: impl FnMut(u8, bool, Option<char>, &s
     if try_rest(0, None, norm) {
         return;
     }
-    let mut conjs: Vec<(u8, &str)> = Vec::with_capacity(2);
-    conjs.push((0, norm));
-    if let Some(c) = norm.chars().next()
-        && CONJ.contains(&c)
-    {
-        conjs.push((1, &norm[c.len_utf8()..]));
-    }
-    for (n, rest) in conjs {
+    // The word as it is, then behind its conjunction (no allocation: this
+    // runs for many tokens of every document).
+    let conj = norm
+        .chars()
+        .next()
+        .filter(|c| CONJ.contains(c))
+        .map(|c| &norm[c.len_utf8()..]);
+    for (n, rest) in [(0u8, Some(norm)), (1, conj)] {
+        let Some(rest) = rest else { continue };
         if n > 0 && rest.chars().count() >= 2 && try_rest(n, None, rest) {
             return;
         }

@@ -227,7 +227,10 @@ impl<'a, 'l> View<'a, 'l> {
         let t = self.toks.get(i)?;
         // Most tokens are no nisba with the article: skip the lookup (the
         // ending first: a byte compare, where "ال" is a substring search).
-        if !((t.norm.ends_with('ي') || t.norm.ends_with("يه")) && t.norm.contains("ال")) {
+        // Stop words end in ي too ("الذي", "إلى" folded).
+        if self.stops[i]
+            || !((t.norm.ends_with('ي') || t.norm.ends_with("يه")) && t.norm.contains("ال"))
+        {
             return None;
         }
         self.lex.nationality(t.norm)
