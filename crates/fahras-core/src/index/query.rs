@@ -263,27 +263,22 @@ impl UserQuery<'_> {
             };
         let mut per_field = Vec::with_capacity(weights.len() * 2);
         for &(field, form_boost, stem_boost) in weights {
-            // A word that is its own stem ("امين"): the stem as written is
-            // the form's own term, searched once with both boosts (the same
-            // score as twice) beside the marked stem. One posting list less
-            // per field for every such word.
-            if let [w] = &*words
-                && let Some(m) = marked.as_deref()
-                && w.stem.as_deref() == Some(w.form.as_str())
-            {
-                per_field.push((
-                    Occur::Should,
-                    boosted(term(field, &w.form), form_boost + stem_boost),
-                ));
-                per_field.push((Occur::Should, boosted(term(field, m), stem_boost)));
-                continue;
-            }
+            let mut form_boost = form_boost;
             let (form, stem): (Box<dyn Query>, Option<Box<dyn Query>>) = if let [w] = &*words {
                 let stem = w.stem.as_deref().zip(marked.as_deref()).map(|(s, m)| {
-                    Box::new(BooleanQuery::new(vec![
-                        (Occur::Should, term(field, m)),
-                        (Occur::Should, term(field, s)),
-                    ])) as Box<dyn Query>
+                    if s == w.form {
+                        // A word that is its own stem ("امين"): the stem as
+                        // written is the form's own term, searched once with
+                        // both boosts (the same score as twice). One posting
+                        // list less per field.
+                        form_boost += stem_boost;
+                        term(field, m)
+                    } else {
+                        Box::new(BooleanQuery::new(vec![
+                            (Occur::Should, term(field, m)),
+                            (Occur::Should, term(field, s)),
+                        ])) as Box<dyn Query>
+                    }
                 });
                 (term(field, &w.form), stem)
             } else {

@@ -1,9 +1,9 @@
 //! Highlighted passages: where the query's words are, in the ORIGINAL text.
 //!
 //! The text is analyzed again; a token is a hit when its form is one of the
-//! query's words, or its stem one of their stems. The best
-//! passage is the window of at most [`WIDTH`] chars holding the most distinct
-//! hits, widened to whole tokens around them.
+//! query's words, or its stem one of their stems. The best passage is the
+//! window of at most [`WIDTH`] chars holding the most distinct hits, widened
+//! to whole tokens around them.
 
 use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;

@@ -178,7 +178,7 @@ pub(crate) struct Lexicon {
 }
 
 /// The conjunctions and prepositions written joined to the next word.
-const CONJ: [char; 2] = ['و', 'ف'];
+pub(crate) const CONJ: [char; 2] = ['و', 'ف'];
 /// See [`CONJ`].
 const PREP: [char; 3] = ['ب', 'ل', 'ك'];
 
@@ -620,8 +620,9 @@ impl Lexicon {
             vocab.entry(form.clone()).or_default().stop = true;
         }
         for head in honorific_phrases.iter().filter_map(|p| p.first()) {
-            for clitic in ["", "و", "ف"] {
-                let form = CompactString::from(format!("{clitic}{head}"));
+            vocab.entry(head.clone()).or_default().phrase_head = true;
+            for conj in CONJ {
+                let form = CompactString::from(format!("{conj}{head}"));
                 vocab.entry(form).or_default().phrase_head = true;
             }
         }

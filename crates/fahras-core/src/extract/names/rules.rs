@@ -1275,7 +1275,7 @@ impl View<'_, '_> {
         }
         let head = self.toks[k].norm;
         let bare = head
-            .strip_prefix(['و', 'ف'])
+            .strip_prefix(super::lexicon::CONJ)
             .filter(|_| first)
             .unwrap_or(head);
         self.lex.honorific_phrases.iter().find_map(|p| {
