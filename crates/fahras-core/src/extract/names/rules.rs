@@ -405,10 +405,15 @@ impl View<'_, '_> {
         let mut kids = Vec::new();
         let mut j = i + 1;
         if head.name && !r.def {
+            // A listed name with its head ("حزب البعث العربي الاشتراكي"),
             // "حزب" + a listed name, or a name to its boundary.
-            if let Some(inner) = self.org_hit(j, false) {
+            let listed = if let Some(whole) = self.org_hit(i, clitic_ok) {
+                j = whole.end;
+                true
+            } else if let Some(inner) = self.org_hit(j, false) {
                 j = inner.end;
                 kids.push(inner);
+                true
             } else {
                 let start = j;
                 while j < self.len() && j - start < 6 {
@@ -425,12 +430,17 @@ impl View<'_, '_> {
                 if j == start {
                     return None;
                 }
-            }
-            // Adjectives after a listed name ("حزب النهوض الوطني العراقي").
+                false
+            };
+            // Adjectives after a name ("حزب النهوض الوطني العراقي"). After
+            // a listed name only a relational one: a definite noun there
+            // starts the clause that goes on ("لحزب البعث العربي الاشتراكي
+            // الاجتماع الدوري").
             while self.modifier(j)
                 && self
                     .word(j)
                     .is_none_or(|w| w.info.title_adj || w.clitic == 0 && w.info.org_head.is_none())
+                && (!listed || self.relational(j))
                 && j - i < 8
             {
                 if self

@@ -96,6 +96,35 @@ fn short_forms_resolve_to_one_canonical_party() {
 }
 
 #[test]
+fn a_listed_party_name_ends_where_the_clause_goes_on() {
+    // The object of "ترأس" follows the party's name: it is no part of it,
+    // and the branch and the role belong to the listed party.
+    let text = "ترأس الرفيق هيثم إسماعيل أمين فرع اللاذقية لحزب البعث العربي الاشتراكي الاجتماع الدوري للقيادة.";
+    let f = found(text);
+    let orgs: Vec<_> = f.iter().filter(|(k, _, _)| *k == EntityKind::Org).collect();
+    assert_eq!(
+        orgs.first().map(|(_, s, v)| (s.as_str(), v.as_str())),
+        Some(("حزب البعث العربي الاشتراكي", "حزب البعث العربي الاشتراكي")),
+        "{f:?}"
+    );
+    assert!(
+        has(
+            text,
+            EntityKind::Branch,
+            "فرع اللاذقية لحزب البعث العربي الاشتراكي"
+        ),
+        "{f:?}"
+    );
+    // A relational adjective after a listed name still belongs to it.
+    let text = "هاجم مسلحون من حزب العمال الكردستاني التركي موقعا.";
+    assert!(
+        has(text, EntityKind::Org, "حزب العمال الكردستاني التركي"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
 fn al_am_in_a_title_is_no_date() {
     let text = "قال الأمين العام للحزب إن العام المقبل حاسم.";
     let f = found(text);
