@@ -65,6 +65,9 @@ pub(crate) struct OrgHead {
     pub alone: bool,
     /// A proper name follows ("حزب ...").
     pub name: bool,
+    /// Also a common noun ("حركة" movement, traffic; "تجمع" gathering): a
+    /// [`Lexicon::flow`] word after it makes no name.
+    pub common: bool,
 }
 
 /// The head of a title.
@@ -150,6 +153,11 @@ pub(crate) struct Lexicon {
     /// Honorifics of several words ("آية الله", "حجة الإسلام"), folded,
     /// longest first: kept out of a PERSON span like one-word honorifics.
     pub honorific_phrases: Vec<Vec<CompactString>>,
+    /// What moves, is traded or gathers ("رياح", "تجارة", "عناصر"), folded
+    /// and without the article: after a head that is also a common noun
+    /// ([`OrgHead::common`]) it makes a common phrase ("حركة الرياح
+    /// السطحية"), not an organization's name.
+    pub flow: rustc_hash::FxHashSet<CompactString>,
     pub stopwords: rustc_hash::FxHashSet<CompactString>,
     /// Common words of `data/entities/common_words.txt` that are no name
     /// (verbs, nouns, adverbs): a name read from context ends before them.
@@ -399,6 +407,7 @@ impl Lexicon {
     pub(crate) fn load(analyzer: &Analyzer) -> Self {
         let mut words: HashMap<CompactString, WordInfo> = HashMap::default();
         let mut honorific_phrases: Vec<Vec<CompactString>> = Vec::new();
+        let mut flow = rustc_hash::FxHashSet::default();
         for line in data::lines(data::ENTITY_WORDS) {
             let c = cols(line);
             let (form, class) = (c[0], c.get(1).copied().unwrap_or(""));
@@ -410,6 +419,12 @@ impl Lexicon {
                 honorific_phrases.push(folded.split(' ').map(CompactString::from).collect());
                 continue;
             }
+            // Not a word of the names vocabulary: listed there, it would
+            // end every name before it.
+            if class == "flow" {
+                flow.insert(folded);
+                continue;
+            }
             let w = words.entry(folded).or_default();
             match class {
                 "org_head" => {
@@ -417,6 +432,7 @@ impl Lexicon {
                         kind: arg.parse().unwrap_or(OrgKind::Other),
                         alone: has("alone"),
                         name: has("name"),
+                        common: has("common"),
                     });
                 }
                 "branch_head" => {
@@ -655,6 +671,7 @@ impl Lexicon {
             vocab,
             spellings,
             honorific_phrases,
+            flow,
             stopwords,
             common,
             enclitics,

@@ -415,6 +415,10 @@ impl View<'_, '_> {
                 kids.push(inner);
                 true
             } else {
+                // "حركة الرياح", "تجمع العناصر": a common phrase.
+                if head.common && self.flow(j) {
+                    return None;
+                }
                 let start = j;
                 while j < self.len() && j - start < 6 {
                     if self.modifier(j) || self.joins(j) && self.place_hit(j) {
@@ -521,6 +525,17 @@ impl View<'_, '_> {
                 kind: head.kind,
             },
         })
+    }
+
+    /// Whether `k` is the definite form of a [`Lexicon::flow`] word.
+    ///
+    /// [`Lexicon::flow`]: super::lexicon::Lexicon::flow
+    fn flow(&self, k: usize) -> bool {
+        self.definite(k)
+            && self.toks[k]
+                .norm
+                .strip_prefix("ال")
+                .is_some_and(|w| self.lex.flow.contains(w))
     }
 
     /// Whether `k` reads as a listed place (no proclitic).

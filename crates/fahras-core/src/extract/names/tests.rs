@@ -125,6 +125,36 @@ fn a_listed_party_name_ends_where_the_clause_goes_on() {
 }
 
 #[test]
+fn traffic_and_gatherings_are_no_movements() {
+    // "حركة" is also traffic and motion, "تجمع" a gathering.
+    for text in [
+        "تنشط حركة الرياح السطحية على المرتفعات.",
+        "توقفت حركة الملاحة البحرية في الميناء.",
+        "شهدت حركة البيع والشراء تراجعا.",
+        "رصدت الدوريات تجمع العناصر المسلحة قرب الحدود.",
+    ] {
+        let f = found(text);
+        assert!(
+            !f.iter().any(|(k, _, _)| *k == EntityKind::Org),
+            "{text}: {f:?}"
+        );
+    }
+    for (text, org) in [
+        ("أعلنت حركة مجتمع السلم مشاركتها.", "حركة مجتمع السلم"),
+        (
+            "انتقد قيادي في حركة التوحيد والإصلاح القرار.",
+            "حركة التوحيد والإصلاح",
+        ),
+        (
+            "دعا تجمع المهنيين السودانيين إلى الإضراب.",
+            "تجمع المهنيين السودانيين",
+        ),
+    ] {
+        assert!(has(text, EntityKind::Org, org), "{org}: {:?}", found(text));
+    }
+}
+
+#[test]
 fn al_am_in_a_title_is_no_date() {
     let text = "قال الأمين العام للحزب إن العام المقبل حاسم.";
     let f = found(text);
