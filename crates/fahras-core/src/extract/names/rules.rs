@@ -287,7 +287,22 @@ impl View<'_, '_> {
             (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
             (a, b) => a.or(b),
         }?;
-        Some(self.tail(best))
+        let end = best.end;
+        let listed = matches!(best.info, Info::Org { org: Some(_), .. });
+        let best = self.tail(best);
+        // A listed place that a head begins is the place ("قناة السويس",
+        // the canal), unless what follows makes a body of it ("الاتحاد
+        // الروسي لكرة القدم").
+        if !listed
+            && best.end == end
+            && self
+                .hits(i)
+                .iter()
+                .any(|h| h.end >= end && self.place_of(h).is_some())
+        {
+            return None;
+        }
+        Some(best)
     }
 
     fn org_hit(&self, i: usize, clitic_ok: bool) -> Option<Phrase> {
@@ -463,7 +478,14 @@ impl View<'_, '_> {
             // The first modifier names the body's function: a relational
             // adjective ("السياسي", "القطرية") or a listed one ("العليا"); a
             // qualitative one ("القيادة الحكيمة") makes no name.
-            while j - start < 3 && self.modifier(j) && self.adjective(j) && self.relational(j) {
+            // An ordinal counts ("المجموعة الثانية"): no name, except of
+            // a channel ("القناة الأولى").
+            while j - start < 3
+                && self.modifier(j)
+                && self.adjective(j)
+                && self.relational(j)
+                && (head.kind == OrgKind::Media || !self.lex.ordinals.contains(self.toks[j].norm))
+            {
                 j += 1;
             }
             if j == start && !head.alone || head.name && j - start < 2 {
@@ -706,7 +728,13 @@ impl View<'_, '_> {
             }
             k += 1;
         }
-        while self.joins(k) && self.modifier(k) && self.relational(k) && k < j + 4 {
+        // "النادي" after "لكرة القدم" is the next phrase's head.
+        while self.joins(k)
+            && self.modifier(k)
+            && self.relational(k)
+            && self.word(k).is_none_or(|w| w.info.org_head.is_none())
+            && k < j + 4
+        {
             k += 1;
         }
         Some(k)

@@ -155,6 +155,37 @@ fn traffic_and_gatherings_are_no_movements() {
 }
 
 #[test]
+fn an_ordinal_counts_and_a_listed_place_stays_a_place() {
+    let text = "تأهل المنتخب إلى المجموعة الثانية وعبرت السفن قناة السويس.";
+    let f = found(text);
+    assert!(!f.iter().any(|(k, _, _)| *k == EntityKind::Org), "{f:?}");
+    let x = run(text);
+    let canal = x
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Loc && e.text(text) == "قناة السويس")
+        .unwrap_or_else(|| panic!("the canal in {f:?}"));
+    let Attrs::Loc(a) = &canal.attrs else {
+        panic!("loc attrs")
+    };
+    assert_eq!(a.country.as_deref(), Some("EG"));
+    // A channel is named by its number; a body named after the place is a body.
+    for (text, org) in [
+        ("بثت القناة الأولى الخبر.", "القناة الأولى"),
+        (
+            "عاقب الاتحاد الروسي لكرة القدم النادي.",
+            "الاتحاد الروسي لكرة القدم",
+        ),
+        (
+            "قال رئيس هيئة قناة السويس إن الإيرادات ارتفعت.",
+            "هيئة قناة السويس",
+        ),
+    ] {
+        assert!(has(text, EntityKind::Org, org), "{org}: {:?}", found(text));
+    }
+}
+
+#[test]
 fn al_am_in_a_title_is_no_date() {
     let text = "قال الأمين العام للحزب إن العام المقبل حاسم.";
     let f = found(text);
