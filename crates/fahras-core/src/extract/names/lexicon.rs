@@ -78,6 +78,9 @@ pub(crate) struct Title {
     pub plural: bool,
     /// A title on its own when definite ("الوالي").
     pub alone: bool,
+    /// A title only with a title qualifier ("ولي العهد"; "ولي الأمر" is
+    /// no office).
+    pub qualified: bool,
 }
 
 /// A place of the gazetteer.
@@ -445,6 +448,7 @@ impl Lexicon {
                         office: fold(analyzer, arg),
                         plural: has("pl"),
                         alone: has("alone"),
+                        qualified: has("qualified"),
                     });
                 }
                 "title_adj" => w.title_adj = true,

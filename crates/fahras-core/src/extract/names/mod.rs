@@ -170,7 +170,8 @@ impl NameExtractor {
                 });
             let best = best
                 .or_else(|| view.person_after_verb(i))
-                .or_else(|| view.person_after_cue(i));
+                .or_else(|| view.person_after_cue(i))
+                .and_then(|p| view.before_blessing(p));
             match best {
                 Some(p) => {
                     i = p.end.max(i + 1);
@@ -182,7 +183,8 @@ impl NameExtractor {
                                 .filter(|_| p.end == p.start + 1)
                                 .or_else(|| view.person_after_title(i, foreign))
                         })
-                        .flatten();
+                        .flatten()
+                        .and_then(|q| view.before_blessing(q));
                     out.push(p);
                     if let Some(q) = after {
                         i = q.end;

@@ -375,12 +375,17 @@ impl View<'_, '_> {
             return None;
         }
         // One given name is the whole name of a king ("الملك فهد"); a royal
-        // name goes on by nasab or a regnal number, not by a word with the
-        // article ("الأمير سلطان الوفد").
+        // name goes on by nasab, a family ("آل سعود") or a regnal number,
+        // not by another word ("الأمير سلطان الوفد", "الملك عبد الله
+        // خادم الحرمين").
         let mut end = self.name_at(k + 1, true)?;
-        if end > k + 2 && self.definite(k + 2) && !self.lex.ordinals.contains(self.toks[k + 2].norm)
+        // The given name may be an "عبد" compound ("الأمير عبد القادر").
+        let first = self.abd(k + 1).unwrap_or(k + 2);
+        if end > first
+            && !self.lex.ordinals.contains(self.toks[first].norm)
+            && self.word(first).is_none_or(|w| w.info.particle.is_none())
         {
-            end = k + 2;
+            end = first;
         }
         Some(Phrase::person(k + 1, end, 0, Vec::new()))
     }
@@ -928,6 +933,9 @@ impl View<'_, '_> {
             }
         };
         adj(&mut j, &mut qualified);
+        if title.qualified && !qualified {
+            return None;
+        }
         if self.joins(j) && self.toks[j].norm == "باسم" {
             if let Some(o) = self.org_at(j + 1, false) {
                 j = o.end;
@@ -1303,7 +1311,7 @@ impl View<'_, '_> {
     /// PERSON at `i`: honorifics and a name, or a public figure the
     /// gazetteer knows, whichever is longer.
     pub(crate) fn person_at(&self, i: usize) -> Option<Phrase> {
-        let read = self.person_read_at(i);
+        let read = self.person_read_at(i).and_then(|p| self.before_blessing(p));
         let Some((end, clitic, id)) = self.known_person(i) else {
             return read;
         };
@@ -1312,6 +1320,26 @@ impl View<'_, '_> {
             Some(p) if p.end == end => Some(p.known(id)),
             _ => Some(Phrase::person(i, end, clitic, Vec::new()).known(id)),
         }
+    }
+
+    /// A PERSON read up to a blessing ("أنس رضي الله عنه") ends before
+    /// it; one that starts there is none.
+    pub(crate) fn before_blessing(&self, mut p: Phrase) -> Option<Phrase> {
+        if p.kind == EntityKind::Person
+            && let Some(k) = (p.start..p.end).find(|&k| self.blessing(k))
+        {
+            p.end = k;
+        }
+        (p.end > p.start).then_some(p)
+    }
+
+    /// Whether the formula of a blessing starts at `k` ("أنس رضي الله
+    /// عنه"): "رضي" there is its verb, not a given name.
+    fn blessing(&self, k: usize) -> bool {
+        let norm = |k: usize| self.toks.get(k).map_or("", |t| t.norm);
+        matches!(norm(k), "رضي" | "رضى")
+            && norm(k + 1) == "الله"
+            && matches!(norm(k + 2), "عنه" | "عنها" | "عنهما" | "عنهم")
     }
 
     /// The honorific of several words at `k` ("آية الله العظمى"), the

@@ -186,6 +186,41 @@ fn an_ordinal_counts_and_a_listed_place_stays_a_place() {
 }
 
 #[test]
+fn crown_princes_blessings_and_forms_of_address() {
+    let text = "وأصدر سمو ولي العهد الشيخ تميم بن حمد آل ثاني قرارا. وقال ولي الأمر إن ابنه نجح.";
+    let f = found(text);
+    assert!(has(text, EntityKind::Role, "ولي العهد"), "{f:?}");
+    assert!(
+        has(text, EntityKind::Person, "تميم بن حمد آل ثاني"),
+        "{f:?}"
+    );
+    // A guardian holds no office.
+    assert!(!has(text, EntityKind::Role, "ولي الأمر"), "{f:?}");
+    assert!(
+        !f.iter()
+            .any(|(k, s, _)| *k == EntityKind::Person && s.starts_with("ولي")),
+        "{f:?}"
+    );
+    // A blessing after a name is no part of it.
+    assert_eq!(
+        person_texts("روي عن أبي هريرة رضي الله عنه أنه قال."),
+        ["أبي هريرة"]
+    );
+    let ps = person_texts("مر الحسن والحسين رضي الله عنهما على شيخ.");
+    assert!(
+        ps.iter().any(|p| p == "الحسين") && !ps.iter().any(|p| p.contains("رضي")),
+        "{ps:?}"
+    );
+    // "His Highness" and "saying" are who speaks, never a name.
+    assert!(person_texts("وقال سموه إن المعهد مهم. وأضاف قائلا إن التوقيع تم.").is_empty());
+    // A prince's given name may be an "عبد" compound.
+    assert_eq!(
+        person_texts("وقاوم الأمير عبد القادر الاستعمار."),
+        ["عبد القادر"]
+    );
+}
+
+#[test]
 fn al_am_in_a_title_is_no_date() {
     let text = "قال الأمين العام للحزب إن العام المقبل حاسم.";
     let f = found(text);
