@@ -450,6 +450,26 @@ impl NameExtractor {
                 i += 1;
                 continue;
             };
+            // A family name that is a nationality ("التركي", "السعودي") or
+            // a feminine nisba after a definite noun is that noun's
+            // adjective ("رئيس الوزراء التركي", "المنتخب السعودي"), unless
+            // the word says a person follows ("السفير القحطاني") or ends a
+            // name itself ("عبد الخالق الحوثي").
+            if n == 1 && clitic == 0 && i > 0 && view.definite(i) && view.definite(i - 1) {
+                let prev = view.toks[i - 1].norm;
+                let names = view.word(i - 1).is_some_and(|w| {
+                    w.info.honorific
+                        || w.info.cue.is_some()
+                        || w.info.title.as_ref().is_some_and(|t| !t.plural)
+                }) || view.stop(i - 1)
+                    || prev == "الله"
+                    || view.lex.divine.contains(prev);
+                let adjective = view.toks[i].norm.ends_with("يه") || view.nationality(i).is_some();
+                if adjective && !names {
+                    i += 1;
+                    continue;
+                }
+            }
             let first = &tokens[i];
             let last = &tokens[i + n - 1];
             let (cb, cc) = clitic_len(first.text(text), usize::from(clitic));

@@ -221,6 +221,15 @@ fn crown_princes_blessings_and_forms_of_address() {
 }
 
 #[test]
+fn a_nationality_after_a_noun_is_its_adjective_not_a_family_name() {
+    // "السعودي" is a family name, read again alone after the full name, but
+    // after a noun it is the noun's adjective.
+    let text = "قال محمد السعودي إن المنتخب السعودي جاهز. وأضاف السعودي أن الفريق مستعد.";
+    let ps = person_texts(text);
+    assert_eq!(ps, ["محمد السعودي", "السعودي"], "{:?}", found(text));
+}
+
+#[test]
 fn al_am_in_a_title_is_no_date() {
     let text = "قال الأمين العام للحزب إن العام المقبل حاسم.";
     let f = found(text);
