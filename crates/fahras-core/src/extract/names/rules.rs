@@ -772,10 +772,14 @@ impl View<'_, '_> {
         if !clitic_ok && r.clitic > 0 || !self.toks[i].is_word() {
             return None;
         }
+        // "محافظة الحزب", "شعب الحزب", "الشعب الحزبية", "شعب المدينة",
+        // "الشعب والفرق الحزبية"; not "شعب مصر" (a people) or "شعب إب" (a
+        // club).
         if r.info.branch_party
-            && !self
-                .word(i + 1)
-                .is_some_and(|w| w.clitic == 0 && w.def && w.info.generic)
+            && !self.word(i + 1).is_some_and(|w| {
+                w.clitic == 0 && (w.def && w.info.generic || w.info.branch_adj)
+                    || plural && (w.clitic == 0 && w.info.area || w.info.branch_head.is_some())
+            })
         {
             return None;
         }
@@ -992,7 +996,12 @@ impl View<'_, '_> {
                 }
                 generic = Some(CompactString::from(self.toks[j].norm));
                 j += 1;
-            } else if self.modifier(j) && self.word(j).is_none() && !self.place_hit(j) {
+            } else if self.modifier(j)
+                && self.word(j).is_none()
+                && !self.place_hit(j)
+                // "كتاب الله" is the Book, not its writers.
+                && self.toks[j].norm != "الله"
+            {
                 // A domain: "أمين التنظيم", "أمين المال", "أمين الشباب".
                 j += 1;
             } else if self.joins(j)

@@ -230,6 +230,26 @@ fn a_nationality_after_a_noun_is_its_adjective_not_a_family_name() {
 }
 
 #[test]
+fn a_people_and_a_book_are_no_branch_and_no_office() {
+    let text = "حيا الرئيس شعب مصر. وتلا الحاضرون آيات من كتاب الله.";
+    let f = found(text);
+    assert!(!has(text, EntityKind::Branch, "شعب مصر"), "{f:?}");
+    assert!(!has(text, EntityKind::Role, "كتاب الله"), "{f:?}");
+    // The party's sections are branches.
+    let text = "دعا أمناء الشعب والفرق الحزبية إلى متابعة العمل على شعب المدينة.";
+    assert!(
+        has(text, EntityKind::Branch, "الشعب والفرق الحزبية"),
+        "{:?}",
+        found(text)
+    );
+    assert!(
+        has(text, EntityKind::Branch, "شعب المدينة"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
 fn al_am_in_a_title_is_no_date() {
     let text = "قال الأمين العام للحزب إن العام المقبل حاسم.";
     let f = found(text);
