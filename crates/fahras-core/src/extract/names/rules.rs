@@ -208,6 +208,33 @@ impl View<'_, '_> {
                 && self.place_of(h).is_some()
                 && (h.prefix == 0 || h.end > i + 1 || !self.common(i))
         })?;
+        // A one-word place with the article right after a definite noun is
+        // that noun's adjective ("الثورة البيضاء", "الشركة السعودية"),
+        // unless the noun names places ("العاصمة", "محافظة") or a
+        // nationality stands between ("العاصمة السودانية الخرطوم"). A
+        // state or a capital is no adjective unless it is shaped like one
+        // ("التزام اليمن" only looks definite).
+        let state = self.place_of(h).is_some_and(|p| {
+            matches!(
+                self.lex.places[p as usize].kind,
+                PlaceType::Country | PlaceType::Capital
+            )
+        });
+        if h.end == i + 1
+            && h.prefix == 0
+            && i > 0
+            && (!state || self.nisba(i))
+            && self.definite(i)
+            && self.joins(i)
+            && self.definite(i - 1)
+            && !self.place_hit(i - 1)
+            && self.nationality(i - 1).is_none()
+            && self
+                .word(i - 1)
+                .is_none_or(|w| w.info.unit.is_none() && !w.info.area)
+        {
+            return None;
+        }
         Some(Phrase {
             kind: EntityKind::Loc,
             start: i,

@@ -250,6 +250,31 @@ fn a_people_and_a_book_are_no_branch_and_no_office() {
 }
 
 #[test]
+fn a_place_shaped_word_after_a_noun_is_its_adjective() {
+    for (text, adjective) in [
+        ("أعلنت الشركة السعودية للكهرباء نتائجها.", "السعودية"),
+        ("شارك الفيلم القصير في المهرجان.", "القصير"),
+        ("يعالج الفريق مرض المياه البيضاء.", "البيضاء"),
+    ] {
+        assert!(!has(text, EntityKind::Loc, adjective), "{:?}", found(text));
+    }
+    for (text, place) in [
+        ("وصل الوفد إلى العاصمة السودانية الخرطوم.", "الخرطوم"),
+        ("أكد الوزير التزام اليمن بالاتفاق.", "اليمن"),
+        (
+            "زار الوزير المملكة العربية السعودية.",
+            "المملكة العربية السعودية",
+        ),
+    ] {
+        assert!(
+            has(text, EntityKind::Loc, place),
+            "{place}: {:?}",
+            found(text)
+        );
+    }
+}
+
+#[test]
 fn al_am_in_a_title_is_no_date() {
     let text = "قال الأمين العام للحزب إن العام المقبل حاسم.";
     let f = found(text);
