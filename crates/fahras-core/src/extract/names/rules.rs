@@ -214,16 +214,17 @@ impl View<'_, '_> {
         // nationality stands between ("العاصمة السودانية الخرطوم"). A
         // state or a capital is no adjective unless it is shaped like one
         // ("التزام اليمن" only looks definite).
-        let state = self.place_of(h).is_some_and(|p| {
-            matches!(
-                self.lex.places[p as usize].kind,
-                PlaceType::Country | PlaceType::Capital
-            )
-        });
+        let state = |h: &Hit| {
+            self.place_of(h).is_some_and(|p| {
+                matches!(
+                    self.lex.places[p as usize].kind,
+                    PlaceType::Country | PlaceType::Capital
+                )
+            })
+        };
         if h.end == i + 1
             && h.prefix == 0
             && i > 0
-            && (!state || self.nisba(i))
             && self.definite(i)
             && self.joins(i)
             && self.definite(i - 1)
@@ -232,6 +233,7 @@ impl View<'_, '_> {
             && self
                 .word(i - 1)
                 .is_none_or(|w| w.info.unit.is_none() && !w.info.area)
+            && (self.nisba(i) || !state(h))
         {
             return None;
         }
@@ -309,7 +311,7 @@ impl View<'_, '_> {
     /// ORG at `i`.
     pub(crate) fn org_at(&self, i: usize, clitic_ok: bool) -> Option<Phrase> {
         let gaz = self.org_hit(i, clitic_ok);
-        let headed = self.headed_org(i, clitic_ok);
+        let headed = self.headed_org(i, clitic_ok, gaz.as_ref().map(|g| g.end));
         let best = match (gaz, headed) {
             (Some(a), Some(b)) => Some(if b.end > a.end { b } else { a }),
             (a, b) => a.or(b),
@@ -441,8 +443,10 @@ impl View<'_, '_> {
             .any(sport)
     }
 
+    /// An organization's name read from its head noun at `i`; `listed_end`
+    /// is where a gazetteer name starting at `i` ends, if one does.
     #[allow(clippy::too_many_lines)] // the three shapes of a headed name
-    fn headed_org(&self, i: usize, clitic_ok: bool) -> Option<Phrase> {
+    fn headed_org(&self, i: usize, clitic_ok: bool, listed_end: Option<usize>) -> Option<Phrase> {
         let r = self.word(i)?;
         let head = r.info.org_head?;
         if !clitic_ok && r.clitic > 0 || !self.toks[i].is_word() {
@@ -454,8 +458,8 @@ impl View<'_, '_> {
         if head.name && !r.def {
             // A listed name with its head ("حزب البعث العربي الاشتراكي"),
             // "حزب" + a listed name, or a name to its boundary.
-            let listed = if let Some(whole) = self.org_hit(i, clitic_ok) {
-                j = whole.end;
+            let listed = if let Some(end) = listed_end {
+                j = end;
                 true
             } else if let Some(inner) = self.org_hit(j, false) {
                 j = inner.end;

@@ -55,6 +55,13 @@ fn has(text: &str, kind: EntityKind, surface: &str) -> bool {
         .any(|(k, s, _)| *k == kind && s == surface)
 }
 
+/// Each `(text, surface)` has an entity of `kind` over `surface`.
+fn each_has(kind: EntityKind, cases: &[(&str, &str)]) {
+    for (text, surface) in cases {
+        assert!(has(text, kind, surface), "{surface}: {:?}", found(text));
+    }
+}
+
 #[test]
 fn short_forms_resolve_to_one_canonical_party() {
     for (text, surface) in [
@@ -139,19 +146,20 @@ fn traffic_and_gatherings_are_no_movements() {
             "{text}: {f:?}"
         );
     }
-    for (text, org) in [
-        ("أعلنت حركة مجتمع السلم مشاركتها.", "حركة مجتمع السلم"),
-        (
-            "انتقد قيادي في حركة التوحيد والإصلاح القرار.",
-            "حركة التوحيد والإصلاح",
-        ),
-        (
-            "دعا تجمع المهنيين السودانيين إلى الإضراب.",
-            "تجمع المهنيين السودانيين",
-        ),
-    ] {
-        assert!(has(text, EntityKind::Org, org), "{org}: {:?}", found(text));
-    }
+    each_has(
+        EntityKind::Org,
+        &[
+            ("أعلنت حركة مجتمع السلم مشاركتها.", "حركة مجتمع السلم"),
+            (
+                "انتقد قيادي في حركة التوحيد والإصلاح القرار.",
+                "حركة التوحيد والإصلاح",
+            ),
+            (
+                "دعا تجمع المهنيين السودانيين إلى الإضراب.",
+                "تجمع المهنيين السودانيين",
+            ),
+        ],
+    );
 }
 
 #[test]
@@ -170,19 +178,20 @@ fn an_ordinal_counts_and_a_listed_place_stays_a_place() {
     };
     assert_eq!(a.country.as_deref(), Some("EG"));
     // A channel is named by its number; a body named after the place is a body.
-    for (text, org) in [
-        ("بثت القناة الأولى الخبر.", "القناة الأولى"),
-        (
-            "عاقب الاتحاد الروسي لكرة القدم النادي.",
-            "الاتحاد الروسي لكرة القدم",
-        ),
-        (
-            "قال رئيس هيئة قناة السويس إن الإيرادات ارتفعت.",
-            "هيئة قناة السويس",
-        ),
-    ] {
-        assert!(has(text, EntityKind::Org, org), "{org}: {:?}", found(text));
-    }
+    each_has(
+        EntityKind::Org,
+        &[
+            ("بثت القناة الأولى الخبر.", "القناة الأولى"),
+            (
+                "عاقب الاتحاد الروسي لكرة القدم النادي.",
+                "الاتحاد الروسي لكرة القدم",
+            ),
+            (
+                "قال رئيس هيئة قناة السويس إن الإيرادات ارتفعت.",
+                "هيئة قناة السويس",
+            ),
+        ],
+    );
 }
 
 #[test]
@@ -258,20 +267,17 @@ fn a_place_shaped_word_after_a_noun_is_its_adjective() {
     ] {
         assert!(!has(text, EntityKind::Loc, adjective), "{:?}", found(text));
     }
-    for (text, place) in [
-        ("وصل الوفد إلى العاصمة السودانية الخرطوم.", "الخرطوم"),
-        ("أكد الوزير التزام اليمن بالاتفاق.", "اليمن"),
-        (
-            "زار الوزير المملكة العربية السعودية.",
-            "المملكة العربية السعودية",
-        ),
-    ] {
-        assert!(
-            has(text, EntityKind::Loc, place),
-            "{place}: {:?}",
-            found(text)
-        );
-    }
+    each_has(
+        EntityKind::Loc,
+        &[
+            ("وصل الوفد إلى العاصمة السودانية الخرطوم.", "الخرطوم"),
+            ("أكد الوزير التزام اليمن بالاتفاق.", "اليمن"),
+            (
+                "زار الوزير المملكة العربية السعودية.",
+                "المملكة العربية السعودية",
+            ),
+        ],
+    );
 }
 
 #[test]
