@@ -4,8 +4,8 @@
 //!
 //! Single words that build phrases (titles, heads of organization names,
 //! honorifics) are looked up by their bare form in a hash map; multi-word
-//! names (places, organizations, given names) are found with one
-//! aho-corasick automaton over the document's token ids ([`Gazetteer`]).
+//! names (places, organizations, given names) are found in one trie over
+//! the document's token ids ([`Gazetteer`]).
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;

@@ -2,9 +2,9 @@
 //! that make officials of them.
 //!
 //! The text is analyzed once with the `search` profile. Gazetteers (places,
-//! organizations with their short forms, given names) are matched with one
-//! aho-corasick automaton over the token ids, a proclitic allowed before a
-//! name ([`gazetteer`]); word lists (titles, heads of names, honorifics, units)
+//! organizations with their short forms, given names) are matched in one
+//! trie over the token ids, a proclitic allowed before a name
+//! ([`gazetteer`]); word lists (titles, heads of names, honorifics, units)
 //! are looked up with proclitics and the article taken off. Phrase rules
 //! ([`rules`]) then read each mention to its boundary and nest what it holds:
 //! "أمين فرع اللاذقية للحزب" is a ROLE holding a BRANCH holding a LOC.

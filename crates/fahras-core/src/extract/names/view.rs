@@ -136,7 +136,7 @@ impl<'a, 'l> View<'a, 'l> {
                 }
             })
             .collect();
-        let hits = Self::gazetteer(toks.len(), codes, lex);
+        let hits = Self::gazetteer(toks.len(), &codes, lex);
         let mut seen: Vec<u32> = Vec::new();
         for h in hits.iter().flatten() {
             for n in &lex.patterns[h.pattern as usize].named {
@@ -160,9 +160,9 @@ impl<'a, 'l> View<'a, 'l> {
 
     /// Every gazetteer name over whole tokens, a proclitic allowed before
     /// the first one.
-    fn gazetteer(n: usize, codes: Vec<(Option<Code>, bool)>, lex: &Lexicon) -> Vec<Vec<Hit>> {
+    fn gazetteer(n: usize, codes: &[(Option<Code>, bool)], lex: &Lexicon) -> Vec<Vec<Hit>> {
         let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); n];
-        for f in lex.gazetteer.find(codes.into_iter()) {
+        for f in lex.gazetteer.find(codes) {
             hits[f.first].push(Hit {
                 end: f.end,
                 prefix: f.prefix,
