@@ -34,9 +34,19 @@ pub(crate) struct AtomicFile {
     path: PathBuf,
     partial: PathBuf,
     out: BufWriter<File>,
+    /// Bytes written so far, and how many of them the disk was asked to
+    /// take early ([`WRITEBACK`]).
+    written: u64,
+    handed: u64,
     /// A write failed; `commit` reports it instead of renaming.
     pub failed: bool,
 }
+
+/// Every this many bytes, the kernel is asked to start writing the output
+/// to disk. Left to itself it writes nothing until the final sync, and a
+/// run then waits for all of it at its end: 40 ms for the 62 MB that the
+/// shared news give, which is serial time no number of threads shortens.
+const WRITEBACK: u64 = 8 << 20;
 
 impl AtomicFile {
     /// The name a file is written under until it is complete.
@@ -53,8 +63,27 @@ impl AtomicFile {
             path: path.to_path_buf(),
             partial,
             out,
+            written: 0,
+            handed: 0,
             failed: false,
         })
+    }
+
+    /// Start writing what is written so far to disk, without waiting for
+    /// it. `POSIX_FADV_DONTNEED` does that for a file's dirty pages on
+    /// Linux (and drops the clean ones, which a writer never reads again);
+    /// it is only advice, so an error is no reason to stop: `commit`'s
+    /// sync reports any real one.
+    fn write_back(&mut self) -> io::Result<()> {
+        self.out.flush()?;
+        #[cfg(target_os = "linux")]
+        {
+            let len = std::num::NonZeroU64::new(self.written - self.handed);
+            let advice = rustix::fs::Advice::DontNeed;
+            rustix::fs::fadvise(self.out.get_ref(), self.handed, len, advice).ok();
+        }
+        self.handed = self.written;
+        Ok(())
     }
 
     /// Flush, sync and rename into place.
@@ -76,7 +105,12 @@ impl AtomicFile {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.out.write(buf)
+        let n = self.out.write(buf)?;
+        self.written += n as u64;
+        if self.written - self.handed >= WRITEBACK {
+            self.write_back()?;
+        }
+        Ok(n)
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -647,5 +681,36 @@ impl ParquetSink {
         let file = self.writer.into_inner()?;
         file.commit()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_output_handed_to_disk_early_is_whole_and_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.jsonl");
+        let mut file = AtomicFile::create(&path).unwrap();
+        // Lines of uneven length, past two write-back points, each
+        // numbered so a lost or doubled buffer shows.
+        let mut want = Vec::new();
+        let mut n = 0u64;
+        while (want.len() as u64) < 2 * WRITEBACK + 12_345 {
+            let line = format!("{n}:{}\n", "ب".repeat((n % 97) as usize * 40));
+            file.write_all(line.as_bytes()).unwrap();
+            want.extend_from_slice(line.as_bytes());
+            n += 1;
+        }
+        assert!(
+            file.handed >= 2 * WRITEBACK,
+            "no write-back: {}",
+            file.handed
+        );
+        assert!(!path.exists(), "visible before it was complete");
+        file.commit().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), want);
+        assert!(!AtomicFile::partial_path(&path).exists());
     }
 }
