@@ -13,7 +13,8 @@ all entity kinds, JSON Lines out to a temporary file (`-o FILE` when
 otherwise). `--threads 1` and `--threads 2` are measured when `extract
 --help` lists `--threads`; otherwise one configuration without the flag,
 and the row says so. Each configuration: one whole process (start, gunzip,
-JSON parsing, extraction, output), best of --runs by wall time, peak RSS
+JSON parsing, extraction, output) writing a new file, best of --runs by wall
+time with the configurations taking turns run by run, peak RSS
 from wait4(2); exit code 3 (some input skipped) counts as a run. MB is 10^6 bytes of the documents' UTF-8 `text` fields, as
 in search.py. The outputs of the configurations are compared (byte for
 byte, and as sorted lines).
@@ -76,16 +77,23 @@ def main() -> int:
     outputs = {}
     with tempfile.TemporaryDirectory(prefix="fahras-e2e.") as tmpdir:
         tmp = Path(tmpdir)
-        for threads in configs:
-            out = tmp / f"x{threads or 0}.jsonl"
-            argv = [args.fahras, "extract", *files]
-            if threads is not None:
-                argv += ["--threads", str(threads)]
-            if has_output:
-                argv += ["-o", str(out)]
-            best, best_rss = float("inf"), 0
-            load_start = [round(x, 2) for x in os.getloadavg()]
-            for k in range(args.runs):
+        best = {t: (float("inf"), 0, 0, "") for t in configs}
+        load_start = [round(x, 2) for x in os.getloadavg()]
+        # The thread counts take turns (1, 2, 1, 2, ...): a VM's speed drifts
+        # by 10-20 % over minutes, and runs of one count back to back would
+        # put that drift into their ratio.
+        for k in range(args.runs):
+            for threads in configs:
+                out = tmp / f"x{threads or 0}.jsonl"
+                # Each run writes a new file: replacing the last run's output
+                # costs the file system 15-20 ms of freeing blocks, which is
+                # not extraction and no thread count shortens.
+                out.unlink(missing_ok=True)
+                argv = [args.fahras, "extract", *files]
+                if threads is not None:
+                    argv += ["--threads", str(threads)]
+                if has_output:
+                    argv += ["-o", str(out)]
                 stdout_path = tmp / "stdout" if has_output else out
                 wall, rss_kb, rc = search.run_measured(argv, stdout_path, tmp / "stderr")
                 errtext = (tmp / "stderr").read_text(errors="replace")
@@ -94,9 +102,12 @@ def main() -> int:
                     raise SystemExit(f"{' '.join(argv)}: exit code {rc}")
                 log(f"threads={threads or 'default'} run {k + 1}/{args.runs}: {wall:.2f} s, "
                     f"peak RSS {rss_kb / 1024:.0f} MiB")
-                if wall < best:
-                    best, best_rss, best_rc = wall, rss_kb, rc
+                if wall < best[threads][0]:
                     tail = errtext.strip().splitlines()[-1:] or [""]
+                    best[threads] = (wall, rss_kb, rc, tail[0])
+        for threads in configs:
+            wall, rss_kb, rc, tail = best[threads]
+            out = tmp / f"x{threads or 0}.jsonl"
             data = out.read_bytes()
             lines = data.splitlines()
             entities = sum(len(json.loads(line).get("entities", [])) for line in lines if line)
@@ -105,13 +116,13 @@ def main() -> int:
             row = {"measure": "extract", "threads": threads, "threads_flag": has_threads,
                    "output_flag": has_output, "version": version,
                    "files": [Path(f).name for f in files], "docs": docs, "text_bytes": nbytes,
-                   "seconds": round(best, 3), "runs": args.runs,
-                   "mb_per_s": round(nbytes / best / 1e6, 3),
-                   "docs_per_s": round(docs / best, 1),
-                   "peak_rss_mb": round(best_rss * 1024 / 1e6, 1),
+                   "seconds": round(wall, 3), "runs": args.runs,
+                   "mb_per_s": round(nbytes / wall / 1e6, 3),
+                   "docs_per_s": round(docs / wall, 1),
+                   "peak_rss_mb": round(rss_kb * 1024 / 1e6, 1),
                    "output_lines": len(lines), "entities": entities,
-                   "output_mb": round(len(data) / 1e6, 1), "exit_code": best_rc,
-                   "stderr_last_line": tail[0], "cpus": os.cpu_count(),
+                   "output_mb": round(len(data) / 1e6, 1), "exit_code": rc,
+                   "stderr_last_line": tail, "cpus": os.cpu_count(),
                    "loadavg_start": load_start,
                    "loadavg_end": [round(x, 2) for x in os.getloadavg()]}
             rows.append(row)
