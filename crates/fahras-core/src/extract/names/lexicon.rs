@@ -33,6 +33,10 @@ pub(crate) struct WordInfo {
     pub title_adj: bool,
     /// A form of address.
     pub honorific: bool,
+    /// A form of address that is more often a common noun ("حاجة" is a
+    /// pilgrim and a need: "هناك حاجة لزيادة …"): only a listed name
+    /// follows it.
+    pub honorific_noun: bool,
     /// A name particle; `Some(true)` when it leads a name ("سيدي").
     pub particle: Option<bool>,
     /// A generic organization noun ("الحزب").
@@ -452,7 +456,10 @@ impl Lexicon {
                     });
                 }
                 "title_adj" => w.title_adj = true,
-                "honorific" => w.honorific = true,
+                "honorific" => {
+                    w.honorific = true;
+                    w.honorific_noun = has("noun");
+                }
                 "particle" => w.particle = Some(arg == "lead"),
                 "generic" => w.generic = true,
                 "unit" => {

@@ -308,6 +308,34 @@ impl View<'_, '_> {
         }
     }
 
+    /// A relational adjective of a title's domain: a definite nisba no list
+    /// knows (a nationality says whose office it is, which the title's tail
+    /// reads; a listed word is read by its own rule, an ordinal counts, a
+    /// listed name is a name). After a feminine noun only a feminine nisba agrees:
+    /// "رئيس البعثة الحلبي" is the head of the mission, Mr al-Halabi.
+    fn domain_adjective(&self, k: usize, feminine: bool) -> bool {
+        // `joins` first: it is what says `k` is a word of this text.
+        self.joins(k) && {
+            let norm = self.toks[k].norm;
+            norm.starts_with("ال")
+                && norm.chars().count() >= 5
+                && if feminine {
+                    norm.ends_with("يه")
+                } else {
+                    self.nisba(k)
+                }
+                && self.word(k).is_none()
+                && !self.lex.ordinals.contains(norm)
+                && self.nationality(k).is_none()
+                && self.hits(k).iter().all(|h| {
+                    !self
+                        .named(h)
+                        .iter()
+                        .any(|n| matches!(n, Named::Given { .. } | Named::Person(_)))
+                })
+        }
+    }
+
     /// ORG at `i`.
     pub(crate) fn org_at(&self, i: usize, clitic_ok: bool) -> Option<Phrase> {
         let gaz = self.org_hit(i, clitic_ok);
@@ -1033,8 +1061,15 @@ impl View<'_, '_> {
                 // "كتاب الله" is the Book, not its writers.
                 && self.toks[j].norm != "الله"
             {
-                // A domain: "أمين التنظيم", "أمين المال", "أمين الشباب".
+                // A domain: "أمين التنظيم", "أمين المال", "أمين الشباب",
+                // with its adjectives: "وزير التعليم العالي", "وزير الشؤون
+                // الاجتماعية", "وزير الموارد المائية".
+                let noun = &self.toks[j];
+                let feminine = noun.norm.ends_with('ه') && noun.last != Last::Ha;
                 j += 1;
+                while self.domain_adjective(j, feminine) {
+                    j += 1;
+                }
             } else if self.joins(j)
                 && self.toks[j].norm == "سر"
                 && self.word(j + 1).is_some_and(|w| w.def && w.info.generic)
@@ -1179,9 +1214,9 @@ impl View<'_, '_> {
                 && !self.definite(k)
                 // "عميد كلية الآداب": the rank, then no name.
                 && !self.common(k)
-                && self
-                    .word(k)
-                    .is_none_or(|w| w.info.particle.is_some() || w.clitic > 0)
+                && self.word(k).is_none_or(|w| {
+                    (w.info.particle.is_some() || w.clitic > 0) && !w.info.stop
+                })
         {
             Some(k + 1)
         } else {
@@ -1241,8 +1276,12 @@ impl View<'_, '_> {
                 break;
             }
             // A preposition, a noun and a pronoun ("بزملائه", "لفريقها")
-            // is no family name.
+            // is no family name, nor is a letter alone: a preposition
+            // written apart with a tatweel ("محمد لـ\"الرياض\"").
             let t = &self.toks[j];
+            if t.norm.chars().nth(1).is_none() {
+                break;
+            }
             if self.clitic_start(j)
                 && !t.norm.ends_with("لله")
                 && (t.last == Last::Ha || ["ها", "هم", "هما"].iter().any(|p| t.norm.ends_with(p)))
@@ -1412,11 +1451,14 @@ impl View<'_, '_> {
     /// PERSON at `i` read by the rules: honorifics and a name.
     fn person_read_at(&self, i: usize) -> Option<Phrase> {
         let mut honorifics = Vec::new();
+        // Whether a form of address that is no common noun came.
+        let mut addressed = false;
         let mut k = i;
         loop {
             if let Some(phrase) = self.honorific_phrase(k, k == i) {
                 // As listed: a proclitic on the first word is no part of it.
                 honorifics.push(CompactString::from(phrase.join(" ")));
+                addressed = true;
                 k += phrase.len();
                 continue;
             }
@@ -1430,10 +1472,11 @@ impl View<'_, '_> {
                 break;
             }
             honorifics.push(CompactString::from(self.toks[k].norm));
+            addressed |= !r.info.honorific_noun;
             k += 1;
         }
-        let strong = !honorifics.is_empty();
-        if strong && !self.joins(k) {
+        let strong = addressed;
+        if !honorifics.is_empty() && !self.joins(k) {
             return None;
         }
         // A proclitic on the first name word ("ومحمد", "للسيد").

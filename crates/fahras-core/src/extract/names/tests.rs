@@ -230,6 +230,78 @@ fn crown_princes_blessings_and_forms_of_address() {
 }
 
 #[test]
+fn a_titles_domain_keeps_its_adjectives() {
+    each_has(
+        EntityKind::Role,
+        &[
+            (
+                "وقال وزير التعليم العالي إن الجامعات جاهزة.",
+                "وزير التعليم العالي",
+            ),
+            (
+                "التقى وزير الشؤون الاجتماعية وائل أبو فاعور وفدا.",
+                "وزير الشؤون الاجتماعية",
+            ),
+            ("وأعلن وزير الموارد المائية خطة.", "وزير الموارد المائية"),
+            (
+                "وقال مدير الدفاع المدني بمنطقة تبوك إن",
+                "مدير الدفاع المدني بمنطقة تبوك",
+            ),
+        ],
+    );
+    // A masculine nisba after a feminine noun is a family name, and a
+    // nationality says whose office it is, as before.
+    let text = "وقال رئيس البعثة الحلبي إن الفريق وصل.";
+    assert!(
+        has(text, EntityKind::Role, "رئيس البعثة"),
+        "{:?}",
+        found(text)
+    );
+    assert!(
+        !has(text, EntityKind::Role, "رئيس البعثة الحلبي"),
+        "{:?}",
+        found(text)
+    );
+    let text = "وقال وزير الدفاع الأمريكي إن القوات باقية.";
+    assert!(
+        has(text, EntityKind::Role, "وزير الدفاع"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn a_name_ends_before_a_function_word_behind_a_preposition() {
+    // A stop word behind ل, a letter written apart with a tatweel and a
+    // common noun behind ل are no family names; coreference used to find
+    // the word alone everywhere after.
+    assert_eq!(
+        person_texts("وقال عمر بن الخطاب لما رأى الجيش."),
+        ["عمر بن الخطاب"]
+    );
+    assert_eq!(
+        person_texts("وأضاف ياسر أحمد محمد لـ\"الرياض\" إن الوفد وصل."),
+        ["ياسر أحمد محمد"]
+    );
+    assert_eq!(
+        person_texts("وقال أكرم خشيم لعدم وجود الخبرة."),
+        ["أكرم خشيم"]
+    );
+    // A need is no pilgrim: "حاجة" addresses only a listed name.
+    for text in [
+        "وقال إن هناك حاجة لزيادة الواردات.",
+        "وأما الآن فلا حاجة لهذا العدد الضخم.",
+        "وهناك حاجة ماسة لمزيد من التعزيزات.",
+    ] {
+        assert!(person_texts(text).is_empty(), "{text}: {:?}", found(text));
+    }
+    assert_eq!(
+        person_texts("وقالت الحاجة فاطمة أحمد إن البيت قديم."),
+        ["فاطمة أحمد"]
+    );
+}
+
+#[test]
 fn a_nationality_after_a_noun_is_its_adjective_not_a_family_name() {
     // "السعودي" is a family name, read again alone after the full name, but
     // after a noun it is the noun's adjective.
