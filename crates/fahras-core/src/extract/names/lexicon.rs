@@ -53,8 +53,10 @@ pub(crate) struct WordInfo {
     /// A verb of saying: a name may follow ("وقال …").
     pub say: bool,
     /// A word of sports reporting ("مباراة", "الدوري"): a club named by a
-    /// city or a common word near it is the club.
-    pub sport: bool,
+    /// city or a common word near it is the club. `Some(false)` for one
+    /// that is also a word of other news ("لقاء", "الدور"), which counts
+    /// only beside another.
+    pub sport: Option<bool>,
     /// What a person is or does ("اللاعب", "المخرج", "الشاعر"): no entity
     /// itself, but a name may follow, also one no list holds.
     /// `Some(true)` for an adjective that may stand between ("الراحل").
@@ -469,7 +471,7 @@ impl Lexicon {
                 "area" => w.area = true,
                 "stop" => w.stop = true,
                 "cue" => w.cue = Some(arg == "adj"),
-                "sport" => w.sport = true,
+                "sport" => w.sport = Some(arg != "weak"),
                 "say" => {
                     w.say = true;
                     w.stop = true;

@@ -394,26 +394,37 @@ impl View<'_, '_> {
                     && t.norm.chars().any(|c| "\"«»“”'‘’".contains(c))
             })
         };
-        // Named earlier in the article, or a club in a sentence on sport
-        // that is no adjective of the noun before ("المنتخب المصري").
-        let adjective = i > 0 && self.definite(i - 1) && self.joins(i) && self.nisba(end - 1);
-        self.hits(i).iter().filter(|h| h.end == end).any(|h| {
-            self.org_of(h).is_some_and(|o| {
-                let org = &self.lex.orgs[o as usize];
-                self.seen
-                    .iter()
-                    .any(|s| self.lex.orgs[*s as usize].same(org))
-                    || org.club && !adjective && self.sporting(i, end)
+        // Named earlier in the article, or a club in a sentence on sport,
+        // when it is no adjective of the noun before ("المنتخب المصري",
+        // "الرئيس المصري": a definite noun takes no genitive with the
+        // article).
+        let adjective = i > 0
+            && self.definite(i - 1)
+            && self.joins(i)
+            // Behind a preposition it is no adjective ("الظهير الشاب للأهلي").
+            && self.toks[i].norm.starts_with("ال")
+            && self.nisba(end - 1);
+        !adjective
+            && self.hits(i).iter().filter(|h| h.end == end).any(|h| {
+                self.org_of(h).is_some_and(|o| {
+                    let org = &self.lex.orgs[o as usize];
+                    self.seen
+                        .iter()
+                        .any(|s| self.lex.orgs[*s as usize].same(org))
+                        || org.club && self.sporting(i, end)
+                })
             })
-        }) || (i > 0 && quote(i - 1) && quote(end))
+            || (i > 0 && quote(i - 1) && quote(end))
             || (i > 0 && ["فريق", "نادي", "لفريق", "وفريق"].contains(&self.toks[i - 1].norm))
             || (i > 0
                 && self.word(i - 1).is_some_and(|r| {
                     // A head or title before it, or a verb of saying whose
                     // subject it is and which no article makes a common noun
-                    // ("أعلنت حماس", not "وأوضح البيان").
+                    // ("أعلنت حماس", not "وأوضح البيان"). A title with the
+                    // article has an adjective after it, not what it heads:
+                    // "رئيس الاتفاق" is the club's, "الرئيس المصري" Egypt's.
                     r.info.org_head.is_some_and(|h| h.name)
-                        || r.info.title.is_some()
+                        || r.info.title.is_some() && !r.def
                         || r.info.say && !self.definite(i)
                 }))
     }
@@ -451,7 +462,18 @@ impl View<'_, '_> {
     /// sports reporting within a few tokens, no sentence end between.
     fn sporting(&self, i: usize, end: usize) -> bool {
         const REACH: usize = 10;
-        let sport = |k: usize| self.word(k).is_some_and(|w| w.info.sport);
+        let strength = |k: usize| self.word(k).and_then(|w| w.info.sport);
+        // A strong word is enough, weak ones take two, or one in an article
+        // on sport.
+        let mut weak = usize::from(self.sporty);
+        let mut sport = |k: usize| match strength(k) {
+            Some(true) => true,
+            Some(false) => {
+                weak += 1;
+                weak >= 2
+            }
+            None => false,
+        };
         let ends = |k: usize| {
             self.toks[k].kind == crate::text::TokenKind::Punct
                 && self.toks[k].norm.chars().any(|c| ".!؟?;؛".contains(c))

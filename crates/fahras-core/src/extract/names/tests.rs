@@ -935,3 +935,28 @@ fn a_king_or_a_prince_is_a_role_and_his_name_a_person() {
         ]
     );
 }
+
+#[test]
+fn a_club_or_an_agency_that_is_a_common_word_needs_its_context() {
+    let orgs = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(k, _, _)| *k == EntityKind::Org)
+            .map(|(_, s, _)| s)
+            .collect()
+    };
+    // A nisba after a definite noun is its adjective, whatever the title.
+    assert!(orgs("ويطالب درويش الرئيس المصري الجديد بالحوار.").is_empty());
+    assert!(orgs("وقال الكاتب المصري محمد ربيع إن الرواية انتهت.").is_empty());
+    // "So I", not the federation of news agencies (فانا).
+    assert!(orgs("لذلك فأنا لن أبني جديدا على أنقاض.").is_empty());
+    // A meeting is no match: "لقاء" is sport only beside another such word
+    // or in an article on sport.
+    assert!(orgs("وفي ختام اللقاء تم الاتفاق على تكوين لجنة.").is_empty());
+    // The clubs, where the sentence says so.
+    assert_eq!(orgs("وقال رئيس الاتفاق إن الفريق جاهز."), ["الاتفاق"]);
+    assert_eq!(
+        orgs("وسجل محمد هاني الظهير الشاب للأهلي هدفا في المباراة."),
+        ["للأهلي"]
+    );
+}

@@ -81,6 +81,9 @@ pub(crate) struct View<'a, 'l> {
     /// their short forms are then read as names too ("الترجي" after "الترجي
     /// الرياضي التونسي").
     pub seen: Vec<u32>,
+    /// A word of sports reporting that is no word of other news occurs in
+    /// the document: its weak words ("لقاء", "الدور") are sport too.
+    pub sporty: bool,
     pub lex: &'l Lexicon,
 }
 
@@ -148,12 +151,16 @@ impl<'a, 'l> View<'a, 'l> {
                 }
             }
         }
+        let sporty = toks
+            .iter()
+            .any(|t| t.reading.is_some_and(|r| r.info.sport == Some(true)));
         Self {
             toks,
             hits,
             dated,
             stops,
             seen,
+            sporty,
             lex,
         }
     }
