@@ -1045,7 +1045,7 @@ impl View<'_, '_> {
                 kids.push(b);
             } else if let Some(o) = self.org_at(j, false) {
                 if title.plural
-                    && matches!(title.office.as_str(), "عضو" | "نائب")
+                    && matches!(title.office.as_str(), "عضو" | "نايب")
                     && matches!(
                         o.info,
                         Info::Org {
@@ -1062,20 +1062,34 @@ impl View<'_, '_> {
                 j = l.end;
                 kids.push(l);
             } else if let Some(inner) = self.role_at(j, false).filter(|_| {
-                title.office == "معاون" || title.office == "مساعد" || title.office == "نائب"
+                title.office == "معاون" || title.office == "مساعد" || title.office == "نايب"
             }) {
+                // A deputy holds no office of the one he deputizes for, but
+                // the bodies and places it names are named here too:
+                // "نائب رئيس مجلس الوزراء" names "مجلس الوزراء".
                 j = inner.end;
+                kids.extend(inner.kids);
             } else if let Some(w) = self.word(j).filter(|w| {
                 w.clitic == 0
                     && w.def
                     && (w.info.generic || w.info.area || w.info.branch_head.is_some())
             }) {
                 // "أعضاء الحزب", "نواب الحركة" are members, not office holders.
-                if title.plural && w.info.generic && matches!(title.office.as_str(), "عضو" | "نائب")
+                if title.plural && w.info.generic && matches!(title.office.as_str(), "عضو" | "نايب")
                 {
                     return None;
                 }
                 generic = Some(CompactString::from(self.toks[j].norm));
+                j += 1;
+            } else if matches!(title.office.as_str(), "رييس" | "نايب")
+                && !self.nisba(j)
+                && self.word(j).is_some_and(|w| {
+                    w.clitic == 0 && w.def && w.info.title.as_ref().is_some_and(|t| t.plural)
+                })
+            {
+                // Those it presides over: "رئيس الوزراء", "نواب الوزراء"
+                // ("الرئيسي" is "main"). Offices are folded, ئ to ي: "نائب"
+                // is "نايب" here and above.
                 j += 1;
             } else if self.modifier(j)
                 && self.word(j).is_none()

@@ -960,3 +960,31 @@ fn a_club_or_an_agency_that_is_a_common_word_needs_its_context() {
         ["للأهلي"]
     );
 }
+
+#[test]
+fn a_prime_minister_and_a_deputy_are_offices() {
+    let roles = |text: &str| -> Vec<String> {
+        found(text)
+            .into_iter()
+            .filter(|(k, _, _)| *k == EntityKind::Role)
+            .map(|(_, s, _)| s)
+            .collect()
+    };
+    // "الوزراء" is itself a title (plural), which used to end the reading.
+    assert_eq!(
+        roles("وقال رئيس الوزراء البريطاني ديفيد كاميرون إن الاتفاق جيد."),
+        ["رئيس الوزراء"]
+    );
+    // A deputy's office is the whole title; the bodies in it stay named.
+    let text = "واستقبل نائب رئيس مجلس الوزراء الوفد.";
+    assert_eq!(roles(text), ["نائب رئيس مجلس الوزراء"]);
+    assert!(
+        has(text, EntityKind::Org, "مجلس الوزراء"),
+        "{:?}",
+        found(text)
+    );
+    assert_eq!(
+        roles("وصرح نائب وزير الخارجية للصحفيين."),
+        ["نائب وزير الخارجية"]
+    );
+}
