@@ -74,7 +74,7 @@ pub(crate) enum Code {
 const NONE: u32 = u32::MAX;
 
 /// The names as paths of word ids. Node 0 is the root.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Trie {
     /// The root's child for each id ([`NONE`] for an id no name starts
     /// with): every token is looked up here, so it is a plain array.
@@ -86,11 +86,17 @@ struct Trie {
 }
 
 impl Trie {
+    /// The root alone.
+    fn new() -> Self {
+        Self {
+            root: Vec::new(),
+            below: HashMap::default(),
+            ends: vec![NONE],
+        }
+    }
+
     /// The node the path `ids` ends at, made when missing.
     fn insert(&mut self, ids: impl IntoIterator<Item = u32>) -> u32 {
-        if self.ends.is_empty() {
-            self.ends.push(NONE);
-        }
         let mut node = 0;
         for id in ids {
             let fresh = u32::try_from(self.ends.len()).unwrap_or(NONE);
@@ -190,7 +196,7 @@ impl Gazetteer {
                 });
             }
         }
-        let mut trie = Trie::default();
+        let mut trie = Trie::new();
         let mut readings: Vec<Vec<Variant>> = Vec::new();
         let mut add = |head: u32, tail: &[u32], v: Variant| {
             let node = trie.insert(std::iter::once(head).chain(tail.iter().copied())) as usize;

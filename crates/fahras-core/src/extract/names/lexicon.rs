@@ -78,6 +78,7 @@ pub(crate) struct OrgHead {
 
 /// The head of a title.
 #[derive(Clone, Debug)]
+#[allow(clippy::struct_excessive_bools)] // one flag per column value of words.tsv
 pub(crate) struct Title {
     /// Singular form, folded: the office.
     pub office: CompactString,
@@ -87,6 +88,13 @@ pub(crate) struct Title {
     /// A title only with a title qualifier ("ولي العهد"; "ولي الأمر" is
     /// no office).
     pub qualified: bool,
+    /// Its complement may be another title ("نائب رئيس الجمهورية").
+    pub deputy: bool,
+    /// In the plural before a party or its generic noun, members and no
+    /// office ("أعضاء الحزب", "نواب الحركة").
+    pub member: bool,
+    /// A plural title completes it ("رئيس الوزراء").
+    pub presides: bool,
 }
 
 /// A place of the gazetteer.
@@ -455,6 +463,9 @@ impl Lexicon {
                         plural: has("pl"),
                         alone: has("alone"),
                         qualified: has("qualified"),
+                        deputy: has("deputy"),
+                        member: has("member"),
+                        presides: has("presides"),
                     });
                 }
                 "title_adj" => w.title_adj = true,

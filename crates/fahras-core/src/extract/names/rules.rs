@@ -465,7 +465,7 @@ impl View<'_, '_> {
         let strength = |k: usize| self.word(k).and_then(|w| w.info.sport);
         // A strong word is enough, weak ones take two, or one in an article
         // on sport.
-        let mut weak = usize::from(self.sporty);
+        let mut weak = usize::from(self.sporty());
         let mut sport = |k: usize| match strength(k) {
             Some(true) => true,
             Some(false) => {
@@ -1045,7 +1045,7 @@ impl View<'_, '_> {
                 kids.push(b);
             } else if let Some(o) = self.org_at(j, false) {
                 if title.plural
-                    && matches!(title.office.as_str(), "عضو" | "نايب")
+                    && title.member
                     && matches!(
                         o.info,
                         Info::Org {
@@ -1061,9 +1061,7 @@ impl View<'_, '_> {
             } else if let Some(l) = self.loc_at(j, false) {
                 j = l.end;
                 kids.push(l);
-            } else if let Some(inner) = self.role_at(j, false).filter(|_| {
-                title.office == "معاون" || title.office == "مساعد" || title.office == "نايب"
-            }) {
+            } else if let Some(inner) = self.role_at(j, false).filter(|_| title.deputy) {
                 // A deputy holds no office of the one he deputizes for, but
                 // the bodies and places it names are named here too:
                 // "نائب رئيس مجلس الوزراء" names "مجلس الوزراء".
@@ -1075,21 +1073,19 @@ impl View<'_, '_> {
                     && (w.info.generic || w.info.area || w.info.branch_head.is_some())
             }) {
                 // "أعضاء الحزب", "نواب الحركة" are members, not office holders.
-                if title.plural && w.info.generic && matches!(title.office.as_str(), "عضو" | "نايب")
-                {
+                if title.plural && w.info.generic && title.member {
                     return None;
                 }
                 generic = Some(CompactString::from(self.toks[j].norm));
                 j += 1;
-            } else if matches!(title.office.as_str(), "رييس" | "نايب")
+            } else if title.presides
                 && !self.nisba(j)
                 && self.word(j).is_some_and(|w| {
                     w.clitic == 0 && w.def && w.info.title.as_ref().is_some_and(|t| t.plural)
                 })
             {
                 // Those it presides over: "رئيس الوزراء", "نواب الوزراء"
-                // ("الرئيسي" is "main"). Offices are folded, ئ to ي: "نائب"
-                // is "نايب" here and above.
+                // ("الرئيسي" is "main").
                 j += 1;
             } else if self.modifier(j)
                 && self.word(j).is_none()

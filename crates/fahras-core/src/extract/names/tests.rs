@@ -18,7 +18,16 @@ fn persons(text: &str) -> Vec<(String, String)> {
 
 /// The surfaces of the PERSON entities of `text`.
 fn person_texts(text: &str) -> Vec<String> {
-    persons(text).into_iter().map(|(s, _)| s).collect()
+    surfaces(text, EntityKind::Person)
+}
+
+/// The surfaces of the entities of `kind` in `text`.
+fn surfaces(text: &str, kind: EntityKind) -> Vec<String> {
+    found(text)
+        .into_iter()
+        .filter(|(k, _, _)| *k == kind)
+        .map(|(_, s, _)| s)
+        .collect()
 }
 
 fn found(text: &str) -> Vec<(EntityKind, String, String)> {
@@ -938,13 +947,7 @@ fn a_king_or_a_prince_is_a_role_and_his_name_a_person() {
 
 #[test]
 fn a_club_or_an_agency_that_is_a_common_word_needs_its_context() {
-    let orgs = |text: &str| -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(k, _, _)| *k == EntityKind::Org)
-            .map(|(_, s, _)| s)
-            .collect()
-    };
+    let orgs = |text: &str| surfaces(text, EntityKind::Org);
     // A nisba after a definite noun is its adjective, whatever the title.
     assert!(orgs("ويطالب درويش الرئيس المصري الجديد بالحوار.").is_empty());
     assert!(orgs("وقال الكاتب المصري محمد ربيع إن الرواية انتهت.").is_empty());
@@ -963,13 +966,7 @@ fn a_club_or_an_agency_that_is_a_common_word_needs_its_context() {
 
 #[test]
 fn a_prime_minister_and_a_deputy_are_offices() {
-    let roles = |text: &str| -> Vec<String> {
-        found(text)
-            .into_iter()
-            .filter(|(k, _, _)| *k == EntityKind::Role)
-            .map(|(_, s, _)| s)
-            .collect()
-    };
+    let roles = |text: &str| surfaces(text, EntityKind::Role);
     // "الوزراء" is itself a title (plural), which used to end the reading.
     assert_eq!(
         roles("وقال رئيس الوزراء البريطاني ديفيد كاميرون إن الاتفاق جيد."),

@@ -82,8 +82,9 @@ pub(crate) struct View<'a, 'l> {
     /// الرياضي التونسي").
     pub seen: Vec<u32>,
     /// A word of sports reporting that is no word of other news occurs in
-    /// the document: its weak words ("لقاء", "الدور") are sport too.
-    pub sporty: bool,
+    /// the document: its weak words ("لقاء", "الدور") are sport too. Read
+    /// on the first club form that needs it, not for every document.
+    sporty: std::cell::OnceCell<bool>,
     pub lex: &'l Lexicon,
 }
 
@@ -151,16 +152,13 @@ impl<'a, 'l> View<'a, 'l> {
                 }
             }
         }
-        let sporty = toks
-            .iter()
-            .any(|t| t.reading.is_some_and(|r| r.info.sport == Some(true)));
         Self {
             toks,
             hits,
             dated,
             stops,
             seen,
-            sporty,
+            sporty: std::cell::OnceCell::new(),
             lex,
         }
     }
@@ -244,6 +242,16 @@ impl<'a, 'l> View<'a, 'l> {
     }
 
     /// Whether token `i` is a function word or a word that ends any name.
+    /// Whether the document has a word of sports reporting that is no
+    /// word of other news ([`Self::sporty`]).
+    pub(crate) fn sporty(&self) -> bool {
+        *self.sporty.get_or_init(|| {
+            self.toks
+                .iter()
+                .any(|t| t.reading.is_some_and(|r| r.info.sport == Some(true)))
+        })
+    }
+
     pub(crate) fn stop(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return true;
